@@ -1,0 +1,255 @@
+package org.nngrader.bank.graph;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+import java.util.function.UnaryOperator;
+
+/**
+ * A directed acyclic graph of named scalar quantities: the given values of an exercise and
+ * every quantity computed from them. The solver evaluates it, the problem bank reads it to
+ * decide what to ask, and the grader re-evaluates single quantities from a student's own
+ * values. Immutable and safe to share between threads.
+ */
+public final class QuantityGraph {
+
+  private final List<Quantity> quantities;
+  private final Map<String, Integer> index;
+  private final int[][] parents;
+  private final List<String> givens;
+
+  private QuantityGraph(List<Quantity> ordered) {
+    this.quantities = List.copyOf(ordered);
+    this.index = new HashMap<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      index.put(ordered.get(i).id(), i);
+    }
+    this.parents = new int[ordered.size()][];
+    List<String> g = new ArrayList<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      Quantity q = ordered.get(i);
+      if (q.isGiven()) {
+        g.add(q.id());
+      }
+      List<String> ps = q.parents();
+      parents[i] = new int[ps.size()];
+      for (int p = 0; p < ps.size(); p++) {
+        parents[i][p] = index.get(ps.get(p));
+      }
+    }
+    this.givens = List.copyOf(g);
+  }
+
+  /**
+   * Builds a graph from quantities in any order; they are sorted topologically, keeping the
+   * given order wherever the dependencies allow (so the order the compiler chose, the textbook
+   * order, is the order of worked solutions).
+   *
+   * @throws IllegalArgumentException on a duplicate id, a parent that is not in the list, or a
+   *     cycle, naming the quantities involved
+   */
+  public static QuantityGraph of(List<Quantity> quantities) {
+    Map<String, Quantity> byId = new HashMap<>();
+    for (Quantity q : quantities) {
+      if (byId.put(q.id(), q) != null) {
+        throw new IllegalArgumentException("two quantities are named " + q.id());
+      }
+    }
+    for (Quantity q : quantities) {
+      for (Derivation d : q.derivations()) {
+        for (String p : d.parents()) {
+          if (!byId.containsKey(p)) {
+            throw new IllegalArgumentException(q.id() + " depends on unknown quantity " + p);
+          }
+        }
+      }
+    }
+    // Depth-first topological sort in list order: stable, and parents always come first.
+    List<Quantity> ordered = new ArrayList<>(quantities.size());
+    Set<String> done = new LinkedHashSet<>();
+    Set<String> onPath = new LinkedHashSet<>();
+    for (Quantity q : quantities) {
+      visit(q, byId, done, onPath, ordered);
+    }
+    return new QuantityGraph(ordered);
+  }
+
+  private static void visit(
+      Quantity root, Map<String, Quantity> byId, Set<String> done, Set<String> onPath,
+      List<Quantity> ordered) {
+    if (done.contains(root.id())) {
+      return;
+    }
+    Deque<Object[]> stack = new ArrayDeque<>();
+    stack.push(new Object[] {root, 0});
+    onPath.add(root.id());
+    while (!stack.isEmpty()) {
+      Object[] top = stack.peek();
+      Quantity q = (Quantity) top[0];
+      int next = (Integer) top[1];
+      List<String> ps = q.parents();
+      if (next < ps.size()) {
+        top[1] = next + 1;
+        String p = ps.get(next);
+        if (done.contains(p)) {
+          continue;
+        }
+        if (onPath.contains(p)) {
+          throw new IllegalArgumentException("quantities form a cycle through " + p);
+        }
+        onPath.add(p);
+        stack.push(new Object[] {byId.get(p), 0});
+      } else {
+        stack.pop();
+        onPath.remove(q.id());
+        done.add(q.id());
+        ordered.add(q);
+      }
+    }
+  }
+
+  /** All quantities, parents before children, in textbook order where dependencies allow. */
+  public List<Quantity> quantities() {
+    return quantities;
+  }
+
+  public Optional<Quantity> find(String id) {
+    Integer i = index.get(id);
+    return i == null ? Optional.empty() : Optional.of(quantities.get(i));
+  }
+
+  /**
+   * The quantity with this id.
+   *
+   * @throws IllegalArgumentException naming the id when there is none
+   */
+  public Quantity quantity(String id) {
+    return find(id).orElseThrow(() -> new IllegalArgumentException("no quantity named " + id));
+  }
+
+  public boolean contains(String id) {
+    return index.containsKey(id);
+  }
+
+  /** The ids of the given values, in order. */
+  public List<String> givenIds() {
+    return givens;
+  }
+
+  /** The position of a quantity in {@link #quantities()}, or -1. */
+  public int indexOf(String id) {
+    return index.getOrDefault(id, -1);
+  }
+
+  /**
+   * Evaluates every quantity from the given values.
+   *
+   * @throws IllegalArgumentException when a given value is missing or an unknown one is passed,
+   *     naming them and the valid ids
+   */
+  public Values evaluate(Map<String, Double> givenValues) {
+    Set<String> unknown = new TreeSet<>(givenValues.keySet());
+    givens.forEach(unknown::remove);
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "unknown parameter" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+              + "; valid parameters: " + String.join(", ", givens));
+    }
+    List<String> missing = new ArrayList<>();
+    double[] g = new double[givens.size()];
+    for (int i = 0; i < givens.size(); i++) {
+      Double v = givenValues.get(givens.get(i));
+      if (v == null) {
+        missing.add(givens.get(i));
+      } else {
+        g[i] = v;
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("missing value for " + String.join(", ", missing));
+    }
+    return new Values(this, evaluateArray(g));
+  }
+
+  /** Evaluates from given values in the order of {@link #givenIds()}. Hot path of training. */
+  double[] evaluateArray(double[] givenValues) {
+    double[] v = new double[quantities.size()];
+    int g = 0;
+    for (int i = 0; i < v.length; i++) {
+      Quantity q = quantities.get(i);
+      if (q.isGiven()) {
+        v[i] = givenValues[g++];
+      } else {
+        int[] ps = parents[i];
+        double[] args = new double[ps.length];
+        for (int p = 0; p < ps.length; p++) {
+          args[p] = v[ps[p]];
+        }
+        v[i] = q.primary().formula().apply(args);
+      }
+    }
+    return v;
+  }
+
+  /**
+   * The graph with some quantities computed differently: {@code mutation} is applied to every
+   * quantity and may return it unchanged or with other derivations (and so other parents).
+   */
+  public QuantityGraph mutate(UnaryOperator<Quantity> mutation) {
+    List<Quantity> changed = new ArrayList<>(quantities.size());
+    for (Quantity q : quantities) {
+      changed.add(mutation.apply(q));
+    }
+    return of(changed);
+  }
+
+  /**
+   * Computes one quantity through one of its derivations from the parent values the caller
+   * chooses: the grader passes a student's own values where the student gave them.
+   */
+  public static double recompute(Derivation derivation, ToDoubleFunction<String> parentValue) {
+    List<String> ps = derivation.parents();
+    double[] args = new double[ps.size()];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = parentValue.applyAsDouble(ps.get(i));
+    }
+    return derivation.formula().apply(args);
+  }
+
+  /**
+   * The given ids and every computed quantity needed for the requested ones, in graph order.
+   */
+  public List<Quantity> ancestorsOf(Collection<String> ids) {
+    boolean[] needed = new boolean[quantities.size()];
+    Deque<Integer> todo = new ArrayDeque<>();
+    for (String id : ids) {
+      todo.push(index.get(quantity(id).id()));
+    }
+    while (!todo.isEmpty()) {
+      int i = todo.pop();
+      if (needed[i]) {
+        continue;
+      }
+      needed[i] = true;
+      for (int p : parents[i]) {
+        todo.push(p);
+      }
+    }
+    List<Quantity> out = new ArrayList<>();
+    for (int i = 0; i < needed.length; i++) {
+      if (needed[i]) {
+        out.add(quantities.get(i));
+      }
+    }
+    return out;
+  }
+}

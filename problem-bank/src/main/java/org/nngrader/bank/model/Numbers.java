@@ -1,0 +1,56 @@
+package org.nngrader.bank.model;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** Number formatting shared by worked solutions, keys and feedback. Locale independent. */
+public final class Numbers {
+
+  private Numbers() {}
+
+  /**
+   * A given value (input, weight, target) as an instructor would write it: the shortest
+   * decimal that reads back as the same double, without exponent for ordinary magnitudes.
+   */
+  public static String given(double x) {
+    if (x == 0) {
+      return "0";
+    }
+    if (!Double.isFinite(x)) {
+      return Double.toString(x);
+    }
+    BigDecimal d = new BigDecimal(Double.toString(x)).stripTrailingZeros();
+    String plain = d.toPlainString();
+    return plain.length() <= 16 ? plain : Double.toString(x);
+  }
+
+  /**
+   * A computed value with 8 decimals (as in the classic worked examples), or 8 significant
+   * figures in scientific notation for very small or large magnitudes.
+   */
+  public static String computed(double x) {
+    if (x == 0) {
+      return "0";
+    }
+    if (!Double.isFinite(x)) {
+      return Double.toString(x);
+    }
+    double a = Math.abs(x);
+    if (a >= 1e-3 && a < 1e7) {
+      return String.format(Locale.ROOT, "%.8f", x);
+    }
+    return String.format(Locale.ROOT, "%.8e", x);
+  }
+
+  /** {@link #computed} wrapped in parentheses when negative, for substitution into formulas. */
+  public static String operand(double x) {
+    String s = computed(x);
+    return x < 0 ? "(" + s + ")" : s;
+  }
+
+  /** {@link #given} wrapped in parentheses when negative. */
+  public static String givenOperand(double x) {
+    String s = given(x);
+    return x < 0 ? "(" + s + ")" : s;
+  }
+}
