@@ -13,7 +13,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "nngrader 0.1.0",
     description = "Auto-grader for neural-network homework.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      TemplatesCommand.class,
+      SolveCommand.class,
+    })
 public final class Main implements Runnable {
 
   /** Everything done. */
@@ -35,7 +39,15 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof UsageException) {
+        err.println("nngrader: " + e.getMessage());
+        return EXIT_USAGE;
+      }
+      err.println("nngrader: internal error: " + e);
+      e.printStackTrace(err);
+      return EXIT_PARTIAL;
+    });
     int code = cli.execute(args);
     out.flush();
     err.flush();

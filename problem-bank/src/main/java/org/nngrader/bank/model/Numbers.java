@@ -26,7 +26,8 @@ public final class Numbers {
 
   /**
    * A computed value with 8 decimals (as in the classic worked examples), or 8 significant
-   * figures in scientific notation for very small or large magnitudes.
+   * figures in scientific notation for very small or large magnitudes. A value that is exactly
+   * a short decimal (0.5, 1.4, -0.18) prints as that decimal.
    */
   public static String computed(double x) {
     if (x == 0) {
@@ -36,6 +37,10 @@ public final class Numbers {
       return Double.toString(x);
     }
     double a = Math.abs(x);
+    BigDecimal exact = new BigDecimal(Double.toString(x)).stripTrailingZeros();
+    if (a >= 1e-3 && a < 1e7 && exact.scale() <= 8) {
+      return exact.toPlainString();
+    }
     if (a >= 1e-3 && a < 1e7) {
       return String.format(Locale.ROOT, "%.8f", x);
     }

@@ -1,0 +1,42 @@
+package org.nngrader.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nngrader.bank.graph.Values;
+import org.nngrader.bank.solution.SolutionFormat;
+import org.nngrader.bank.solution.WorkedSolution;
+import org.nngrader.bank.template.Template;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nngrader solve}: the reference solution of a template, as a worked solution or JSON. */
+@Command(name = "solve", description = "Solve a template for its default values or a parameter file.")
+final class SolveCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--template", required = true, paramLabel = "T",
+      description = "Template id (see 'nngrader templates') or path of a template .yaml file.")
+  String template;
+
+  @Option(names = "--params", paramLabel = "P.yaml",
+      description = "Flat YAML map from parameter id (i1, w5, b1, target_o1, eta) to number.")
+  Path params;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "text, md, html or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Override
+  public Integer call() {
+    SolutionFormat f = Cli.attempt(() -> SolutionFormat.parse(format));
+    Template t = Cli.template(template);
+    Map<String, Double> overrides = params == null ? Map.of() : ParameterFile.read(params, t);
+    Values values = Cli.attempt(() -> t.solve(overrides));
+    spec.commandLine().getOut().print(f.render(WorkedSolution.of(t, values)));
+    return Main.EXIT_OK;
+  }
+}

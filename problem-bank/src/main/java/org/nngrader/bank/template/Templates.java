@@ -1,0 +1,53 @@
+package org.nngrader.bank.template;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The built-in templates, and lookup by id or by file path. Built-in templates are loaded once
+ * and shared (templates are immutable).
+ */
+public final class Templates {
+
+  /** Ids of the built-in templates, in the order {@code nngrader templates} lists them. */
+  public static final List<String> BUILTIN =
+      List.of("relu-2-1-1", "sigmoid-2-2-1", "sigmoid-2-2-2", "perceptron");
+
+  private static final Map<String, Template> CACHE = new LinkedHashMap<>();
+
+  private Templates() {}
+
+  /** A built-in template by id. */
+  public static synchronized Template builtin(String id) {
+    if (!BUILTIN.contains(id)) {
+      throw new IllegalArgumentException(
+          "unknown template '" + id + "'; valid templates: " + String.join(", ", BUILTIN)
+              + " (or the path of a template .yaml file)");
+    }
+    return CACHE.computeIfAbsent(id,
+        k -> TemplateLoader.loadResource("/org/nngrader/bank/templates/" + k + ".yaml", k + ".yaml"));
+  }
+
+  /** Every built-in template, in order. */
+  public static List<Template> all() {
+    return BUILTIN.stream().map(Templates::builtin).toList();
+  }
+
+  /**
+   * A built-in template by id, or a template file by path (anything ending in .yaml/.yml or
+   * naming an existing file).
+   */
+  public static Template resolve(String idOrPath) {
+    if (BUILTIN.contains(idOrPath)) {
+      return builtin(idOrPath);
+    }
+    Path p = Path.of(idOrPath);
+    if (idOrPath.endsWith(".yaml") || idOrPath.endsWith(".yml") || Files.isRegularFile(p)) {
+      return TemplateLoader.load(p);
+    }
+    return builtin(idOrPath);
+  }
+}
