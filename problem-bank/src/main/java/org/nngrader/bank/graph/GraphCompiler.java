@@ -211,8 +211,8 @@ public final class GraphCompiler {
   private void forward(int e, Map<String, String> params, int k) {
     String when = k == 0 ? "" : k == 1 ? " after one update" : " after " + k + " updates";
     Section section = k == 0 ? Section.FORWARD : Section.AFTER;
-    QuantityKind netKind = k == 0 ? QuantityKind.NET : QuantityKind.AFTER_UPDATE;
-    QuantityKind outKind = k == 0 ? QuantityKind.OUT : QuantityKind.AFTER_UPDATE;
+    QuantityKind netKind = QuantityKind.NET;
+    QuantityKind outKind = QuantityKind.OUT;
     for (int l = 1; l < net.depth(); l++) {
       for (int j = 0; j < net.size(l); j++) {
         List<String> parents = new ArrayList<>();
@@ -270,8 +270,8 @@ public final class GraphCompiler {
   private void loss(int k) {
     String when = k == 0 ? "" : k == 1 ? " after one update" : " after " + k + " updates";
     Section section = k == 0 ? Section.LOSS : Section.AFTER;
-    QuantityKind errKind = k == 0 ? QuantityKind.ERROR : QuantityKind.AFTER_UPDATE;
-    QuantityKind totalKind = k == 0 ? QuantityKind.TOTAL_ERROR : QuantityKind.AFTER_UPDATE;
+    QuantityKind errKind = QuantityKind.ERROR;
+    QuantityKind totalKind = QuantityKind.TOTAL_ERROR;
     Loss loss = net.loss();
     int outs = net.outputs();
     int last = net.depth() - 1;

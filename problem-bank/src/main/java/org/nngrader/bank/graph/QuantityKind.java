@@ -1,6 +1,9 @@
 package org.nngrader.bank.graph;
 
-/** What a quantity is; the grader's misconception catalogue and the solution layout key on it. */
+/**
+ * What a quantity is; the grader's misconception catalogue keys on it. The forward pass after
+ * one update has the same kinds as the first (NET, OUT, ...) in {@link Section#AFTER}.
+ */
 public enum QuantityKind {
   INPUT(Section.GIVEN),
   WEIGHT(Section.GIVEN),
@@ -33,8 +36,6 @@ public enum QuantityKind {
   GRADIENT(Section.OUTPUT_LAYER),
   /** w+ : a parameter after one update. */
   UPDATE(Section.UPDATE),
-  /** A forward or loss quantity recomputed with the updated parameters. */
-  AFTER_UPDATE(Section.AFTER),
   /** A quantity after k training steps, computed by iterating. */
   AFTER_TRAINING(Section.AFTER),
   /** Loss decrease and percent improvement. */
