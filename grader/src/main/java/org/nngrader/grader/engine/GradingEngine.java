@@ -1,0 +1,248 @@
+package org.nngrader.grader.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.nngrader.bank.graph.Derivation;
+import org.nngrader.bank.graph.Quantity;
+import org.nngrader.bank.graph.QuantityGraph;
+import org.nngrader.bank.graph.Values;
+import org.nngrader.bank.mistake.Misconception;
+import org.nngrader.bank.mistake.Misconceptions;
+import org.nngrader.bank.model.Numbers;
+import org.nngrader.bank.template.Template;
+
+/**
+ * Grades the numeric steps of one submission against one variant of a template.
+ *
+ * <p>For each asked step, in the order of the quantity graph: {@code correct} when within the
+ * rubric's tolerance of the reference; else {@code follow-through} when it matches the value
+ * the student's own answers lead to (the graph re-evaluated with every answered step pinned to
+ * the student's value, so intermediates the exercise does not ask are carried along); else
+ * {@code misconception} when it matches what a catalogued mistake gives (from the givens, or
+ * from the student's own answers); else {@code incorrect}. A follow-through whose only cause is
+ * the student's rounding of earlier correct answers is marked correct with a rounding note.
+ *
+ * <p>Immutable and thread-safe: one engine grades a whole class in parallel.
+ */
+public final class GradingEngine {
+
+  private final Template template;
+  private final GradingPolicy policy;
+  private final List<Mistaken> mistaken = new ArrayList<>();
+  private final Map<String, List<String>> askedAncestors = new HashMap<>();
+  private final List<String> askedInOrder;
+
+  private record Mistaken(Misconception misconception, QuantityGraph graph) {}
+
+  public GradingEngine(Template template, GradingPolicy policy) {
+    this.template = template;
+    this.policy = policy;
+    QuantityGraph graph = template.graph();
+    for (Misconception m : Misconceptions.catalogue()) {
+      for (QuantityGraph g : m.apply(template.network(), graph)) {
+        mistaken.add(new Mistaken(m, g));
+      }
+    }
+    Set<String> asked = new LinkedHashSet<>(template.asked());
+    List<String> ordered = new ArrayList<>();
+    for (Quantity q : graph.quantities()) {
+      if (asked.contains(q.id())) {
+        ordered.add(q.id());
+        List<String> anc = new ArrayList<>();
+        for (Quantity a : graph.ancestorsOf(List.of(q.id()))) {
+          if (!a.id().equals(q.id()) && asked.contains(a.id())) {
+            anc.add(a.id());
+          }
+        }
+        askedAncestors.put(q.id(), anc);
+      }
+    }
+    this.askedInOrder = List.copyOf(ordered);
+  }
+
+  public Template template() {
+    return template;
+  }
+
+  /**
+   * Grades one submission.
+   *
+   * @param givens the variant's given values
+   * @param answers the student's answers by step id; absent steps are missing
+   */
+  public GradeResult grade(Map<String, Double> givens, Map<String, StudentAnswer> answers) {
+    QuantityGraph graph = template.graph();
+    Values ref = graph.evaluate(givens);
+    Map<String, Double> pinned = new LinkedHashMap<>();
+    answers.forEach((id, a) -> {
+      if (a instanceof StudentAnswer.Numeric n && graph.contains(id)) {
+        pinned.put(id, n.value());
+      }
+    });
+    Values world = graph.evaluatePinned(givens, pinned);
+    List<Values> mistakenPure = new ArrayList<>();
+    List<Values> mistakenWorld = new ArrayList<>();
+    for (Mistaken m : mistaken) {
+      mistakenPure.add(m.graph().evaluate(givens));
+      mistakenWorld.add(m.graph().evaluatePinned(givens, pinned));
+    }
+    Set<Double> givenValues = new java.util.HashSet<>(ref.givens().values());
+
+    Map<String, StepResult> results = new LinkedHashMap<>();
+    Map<String, String> firstStepOfMisconception = new HashMap<>();
+    double score = 0;
+    double max = 0;
+    String firstDivergence = null;
+    for (String step : askedInOrder) {
+      Quantity q = graph.quantity(step);
+      double expected = ref.get(step);
+      double points = policy.points(step);
+      max += points;
+      StudentAnswer answer = answers.getOrDefault(step, new StudentAnswer.Missing());
+      String formula = q.primary().symbolic();
+      StepResult r;
+      if (answer instanceof StudentAnswer.Missing) {
+        r = new StepResult(step, q.description(), "", null, expected, Verdict.MISSING, 0, points,
+            "No answer was given.", null, List.of(), Double.NaN, formula, null);
+      } else if (answer instanceof StudentAnswer.Unreadable u) {
+        r = new StepResult(step, q.description(), u.written(), null, expected, Verdict.UNREADABLE,
+            0, points, "Could not read '" + u.written() + "' as a number: " + u.reason()
+                + ". Write a decimal number such as 0.5933.", null, List.of(), Double.NaN, formula,
+            null);
+      } else {
+        StudentAnswer.Numeric n = (StudentAnswer.Numeric) answer;
+        r = gradeNumeric(q, n, expected, points, formula, ref, world, mistakenPure,
+            mistakenWorld, results, givenValues, firstStepOfMisconception);
+      }
+      if (r.verdict().isWrong() && firstDivergence == null) {
+        firstDivergence = step;
+      }
+      score += r.points();
+      results.put(step, r);
+    }
+    return new GradeResult(new ArrayList<>(results.values()), score, max, firstDivergence);
+  }
+
+  private StepResult gradeNumeric(
+      Quantity q, StudentAnswer.Numeric n, double expected, double points, String formula,
+      Values ref, Values world, List<Values> mistakenPure, List<Values> mistakenWorld,
+      Map<String, StepResult> earlier, Set<Double> givenValues,
+      Map<String, String> firstStepOfMisconception) {
+    String step = q.id();
+    double v = n.value();
+    if (policy.accepts(step, v, expected)) {
+      return new StepResult(step, q.description(), n.written(), v, expected, Verdict.CORRECT,
+          points, points, "Correct.", null, List.of(), Double.NaN, formula, null);
+    }
+    // Follow-through: the step recomputed from the student's own world.
+    List<String> wrongAncestors = new ArrayList<>();
+    boolean anyDiffering = false;
+    for (String a : askedAncestors.get(step)) {
+      StepResult ar = earlier.get(a);
+      if (ar == null || ar.value() == null) {
+        continue;
+      }
+      if (ar.value() != ref.get(a)) {
+        anyDiffering = true;
+      }
+      if (ar.verdict() != Verdict.CORRECT) {
+        wrongAncestors.add(a);
+      }
+    }
+    double ft = Double.NaN;
+    if (anyDiffering) {
+      ft = nearest(v, q.derivations(), world);
+      if (matches(step, v, ft, n.precision())) {
+        if (wrongAncestors.isEmpty()) {
+          double credit = points * policy.roundingCredit();
+          return new StepResult(step, q.description(), n.written(), v, expected, Verdict.CORRECT,
+              credit, points, "Correct from your own (rounded) earlier values.",
+              Misconceptions.ROUNDED_EARLY.id(), List.of(), ft, formula,
+              Misconceptions.ROUNDED_EARLY.feedback());
+        }
+        String trivial = policy.rejectTrivialInputs()
+            ? trivialInput(wrongAncestors, earlier, ref, givenValues) : null;
+        if (trivial == null) {
+          return new StepResult(step, q.description(), n.written(), v, expected,
+              Verdict.FOLLOW_THROUGH, points * policy.followThroughCredit(), points,
+              "Not the expected value, but it follows correctly from your answer"
+                  + (wrongAncestors.size() > 1 ? "s to " : " to ") + String.join(", ", wrongAncestors)
+                  + " (expected " + Numbers.computed(expected) + ").",
+              null, wrongAncestors, ft, formula, null);
+        }
+        return new StepResult(step, q.description(), n.written(), v, expected, Verdict.INCORRECT,
+            0, points, "This follows from your earlier answer to " + trivial + ", but that answer "
+                + "looks like a placeholder (0, 1 or a copy of a given value), so no "
+                + "follow-through credit is given.", null, wrongAncestors, ft, formula, null);
+      }
+    }
+    // Misconceptions: from the givens, or from the student's own earlier answers.
+    for (int i = 0; i < mistaken.size(); i++) {
+      Mistaken m = mistaken.get(i);
+      Quantity mq = m.graph().quantity(step);
+      double pure = mistakenPure.get(i).get(step);
+      double own = nearest(v, mq.derivations(), mistakenWorld.get(i));
+      double hit = matches(step, v, pure, n.precision()) ? pure
+          : matches(step, v, own, n.precision()) ? own : Double.NaN;
+      if (!Double.isNaN(hit) && !policy.accepts(step, hit, expected)) {
+        Misconception mc = m.misconception();
+        String first = firstStepOfMisconception.putIfAbsent(mc.id(), step);
+        List<String> from = first == null ? wrongAncestors : List.of(first);
+        return new StepResult(step, q.description(), n.written(), v, expected,
+            Verdict.MISCONCEPTION, points * policy.misconceptionCredit(), points,
+            capitalize(mc.title()) + ". " + mc.feedback(), mc.id(), from, ft, formula, null);
+      }
+    }
+    String hint = Double.isNaN(ft) || wrongAncestors.isEmpty() ? ""
+        : " From your own earlier answers this step would be " + Numbers.computed(ft) + ".";
+    return new StepResult(step, q.description(), n.written(), v, expected, Verdict.INCORRECT, 0,
+        points, "Incorrect: check " + formula + "." + hint, null, wrongAncestors, ft, formula,
+        null);
+  }
+
+  private boolean matches(String step, double answer, double target, double precision) {
+    if (Double.isNaN(target)) {
+      return false;
+    }
+    return policy.accepts(step, answer, target)
+        || Math.abs(answer - target) <= precision + 1e-12 * Math.abs(target);
+  }
+
+  /** The value of a quantity through whichever derivation comes closest to the answer. */
+  private static double nearest(double answer, List<Derivation> derivations, Values world) {
+    double best = Double.NaN;
+    for (Derivation d : derivations) {
+      double x = QuantityGraph.recompute(d, world::get);
+      if (Double.isNaN(best) || Math.abs(x - answer) < Math.abs(best - answer)) {
+        best = x;
+      }
+    }
+    return best;
+  }
+
+  private static String trivialInput(
+      Collection<String> wrong, Map<String, StepResult> earlier, Values ref, Set<Double> givens) {
+    for (String a : wrong) {
+      double s = earlier.get(a).value();
+      double r = ref.get(a);
+      if (isTrivial(s, givens) && !isTrivial(r, givens)) {
+        return a;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isTrivial(double x, Set<Double> givens) {
+    return x == 0 || x == 1 || x == -1 || givens.contains(x);
+  }
+
+  private static String capitalize(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}
