@@ -1,0 +1,98 @@
+package org.nngrader.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SolveCommandTest {
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void jsonGivesThePublishedNumbersOfTheClassicExample() throws Exception {
+    Run r = run("solve", "--template", "sigmoid-2-2-2", "--format", "json");
+    assertThat(r.code()).isZero();
+    JsonNode q = new ObjectMapper().readTree(r.out()).get("quantities");
+    assertThat(q.get("net_h1").asDouble()).isEqualTo(0.3775);
+    assertThat(q.get("out_o1").asDouble()).isCloseTo(0.751365069552, org.assertj.core.api.Assertions.within(1e-11));
+    assertThat(q.get("E_total@10000").asDouble()).isCloseTo(3.51018778298e-5, org.assertj.core.api.Assertions.within(1e-15));
+  }
+
+  @Test
+  void paramsOverrideDefaults(@TempDir Path dir) throws Exception {
+    Path p = dir.resolve("p.yaml");
+    Files.writeString(p, "w5: 0.5\neta: 1.0\n");
+    Run r = run("solve", "--template", "sigmoid-2-2-2", "--params", p.toString(), "--format", "json");
+    assertThat(r.code()).isZero();
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    assertThat(root.get("parameters").get("w5").asDouble()).isEqualTo(0.5);
+    assertThat(root.get("parameters").get("eta").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void typoInParameterIdNamesItAndTheValidIds(@TempDir Path dir) throws Exception {
+    Path p = dir.resolve("p.yaml");
+    Files.writeString(p, "w55: 0.5\n");
+    Run r = run("solve", "--template", "sigmoid-2-2-2", "--params", p.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown parameter 'w55'").contains("valid parameters: i1, i2, w1")
+        .contains(p.toString());
+  }
+
+  @Test
+  void unknownTemplateListsTheValidOnes() {
+    Run r = run("solve", "--template", "sigmoid-9-9-9");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown template 'sigmoid-9-9-9'").contains("relu-2-1-1, sigmoid-2-2-1");
+  }
+
+  @Test
+  void unknownFormatIsAUsageError() {
+    Run r = run("solve", "--template", "perceptron", "--format", "pdf");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown format 'pdf'; valid: text, md, html, json");
+  }
+
+  @Test
+  void htmlIsOneSelfContainedDocumentInTextbookOrder() {
+    Run r = run("solve", "--template", "sigmoid-2-2-2", "--format", "html");
+    assertThat(r.code()).isZero();
+    String html = r.out();
+    assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("http://").doesNotContain("https://")
+        .doesNotContain("<script");
+    int forward = html.indexOf("<h2>Forward pass</h2>");
+    int loss = html.indexOf("<h2>Loss</h2>");
+    int output = html.indexOf("<h2>Output layer</h2>");
+    int hidden = html.indexOf("<h2>Hidden layer</h2>");
+    int updates = html.indexOf("<h2>Updates</h2>");
+    int after = html.indexOf("<h2>After the update</h2>");
+    assertThat(forward).isPositive().isLessThan(loss);
+    assertThat(loss).isLessThan(output);
+    assertThat(output).isLessThan(hidden);
+    assertThat(hidden).isLessThan(updates);
+    assertThat(updates).isLessThan(after);
+    assertThat(html).contains("dE_total/dw5 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw5");
+  }
+
+  @Test
+  void templatesListsEveryBuiltinWithADescription() {
+    Run r = run("templates");
+    assertThat(r.code()).isZero();
+    assertThat(r.out().lines()).hasSizeGreaterThanOrEqualTo(4)
+        .anyMatch(l -> l.startsWith("sigmoid-2-2-2") && l.contains("shared layer biases"));
+  }
+}
