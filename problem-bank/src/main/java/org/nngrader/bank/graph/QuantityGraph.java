@@ -203,15 +203,26 @@ public final class QuantityGraph {
         isPinned[i] = true;
       }
     });
-    return new Values(this, evaluate(g, isPinned, pins));
+    return new Values(this, evaluate(g, isPinned, pins, new double[quantities.size()][]));
   }
 
   /** Evaluates from given values in the order of {@link #givenIds()}. Hot path of training. */
   double[] evaluateArray(double[] givenValues) {
-    return evaluate(givenValues, null, null);
+    return evaluate(givenValues, null, null, new double[quantities.size()][]);
   }
 
-  private double[] evaluate(double[] givenValues, boolean[] isPinned, double[] pins) {
+  /** A workspace for repeated evaluations by one thread (the argument arrays are reused). */
+  double[][] workspace() {
+    return new double[quantities.size()][];
+  }
+
+  /** Evaluates with a reusable workspace from {@link #workspace()}. */
+  double[] evaluateArray(double[] givenValues, double[][] workspace) {
+    return evaluate(givenValues, null, null, workspace);
+  }
+
+  private double[] evaluate(double[] givenValues, boolean[] isPinned, double[] pins,
+      double[][] scratch) {
     double[] v = new double[quantities.size()];
     int g = 0;
     for (int i = 0; i < v.length; i++) {
@@ -222,7 +233,11 @@ public final class QuantityGraph {
         v[i] = pins[i];
       } else {
         int[] ps = parents[i];
-        double[] args = new double[ps.length];
+        double[] args = scratch[i];
+        if (args == null) {
+          args = new double[ps.length];
+          scratch[i] = args;
+        }
         for (int p = 0; p < ps.length; p++) {
           args[p] = v[ps[p]];
         }

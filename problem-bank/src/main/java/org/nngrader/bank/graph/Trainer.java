@@ -56,8 +56,9 @@ final class Trainer {
       }
     }
     double[] g = givens.clone();
+    double[][] workspace = core.workspace();
     for (int s = 0; s < steps; s++) {
-      double[] v = core.evaluateArray(g);
+      double[] v = core.evaluateArray(g, workspace);
       for (int i = 0; i < paramGiven.length; i++) {
         g[paramGiven[i]] = v[paramUpdate[i]];
       }
