@@ -1,7 +1,6 @@
 package org.nngrader.grader.engine;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +15,8 @@ import org.nngrader.bank.mistake.Misconception;
 import org.nngrader.bank.mistake.Misconceptions;
 import org.nngrader.bank.model.Numbers;
 import org.nngrader.bank.template.Template;
+import org.nngrader.rubric.FollowThroughPolicy;
+import org.nngrader.rubric.Rubric;
 
 /**
  * Grades the numeric steps of one submission against one variant of a template.
@@ -33,16 +34,17 @@ import org.nngrader.bank.template.Template;
 public final class GradingEngine {
 
   private final Template template;
-  private final GradingPolicy policy;
+  private final Rubric rubric;
   private final List<Mistaken> mistaken = new ArrayList<>();
   private final Map<String, List<String>> askedAncestors = new HashMap<>();
+  private final Map<String, List<String>> hiddenAncestors = new HashMap<>();
   private final List<String> askedInOrder;
 
   private record Mistaken(Misconception misconception, QuantityGraph graph) {}
 
-  public GradingEngine(Template template, GradingPolicy policy) {
+  public GradingEngine(Template template, Rubric rubric) {
     this.template = template;
-    this.policy = policy;
+    this.rubric = rubric;
     QuantityGraph graph = template.graph();
     for (Misconception m : Misconceptions.catalogue()) {
       for (QuantityGraph g : m.apply(template.network(), graph)) {
@@ -55,12 +57,16 @@ public final class GradingEngine {
       if (asked.contains(q.id())) {
         ordered.add(q.id());
         List<String> anc = new ArrayList<>();
+        List<String> hidden = new ArrayList<>();
         for (Quantity a : graph.ancestorsOf(List.of(q.id()))) {
-          if (!a.id().equals(q.id()) && asked.contains(a.id())) {
-            anc.add(a.id());
+          if (a.id().equals(q.id()) || a.isGiven()
+              || a.kind() == org.nngrader.bank.graph.QuantityKind.AFTER_TRAINING) {
+            continue;
           }
+          (asked.contains(a.id()) ? anc : hidden).add(a.id());
         }
         askedAncestors.put(q.id(), anc);
+        hiddenAncestors.put(q.id(), hidden);
       }
     }
     this.askedInOrder = List.copyOf(ordered);
@@ -68,6 +74,10 @@ public final class GradingEngine {
 
   public Template template() {
     return template;
+  }
+
+  public Rubric rubric() {
+    return rubric;
   }
 
   /**
@@ -86,13 +96,20 @@ public final class GradingEngine {
       }
     });
     Values world = graph.evaluatePinned(givens, pinned);
+    double habit = 0;
+    for (StudentAnswer a : answers.values()) {
+      if (a instanceof StudentAnswer.Numeric n) {
+        habit = Math.max(habit, n.precision());
+      }
+    }
+    World own = new World(givens, pinned, world, habit);
     List<Values> mistakenPure = new ArrayList<>();
     List<Values> mistakenWorld = new ArrayList<>();
     for (Mistaken m : mistaken) {
       mistakenPure.add(m.graph().evaluate(givens));
       mistakenWorld.add(m.graph().evaluatePinned(givens, pinned));
     }
-    Set<Double> givenValues = new java.util.HashSet<>(ref.givens().values());
+    List<Double> givenValues = new ArrayList<>(ref.givens().values());
 
     Map<String, StepResult> results = new LinkedHashMap<>();
     Map<String, String> firstStepOfMisconception = new HashMap<>();
@@ -102,7 +119,7 @@ public final class GradingEngine {
     for (String step : askedInOrder) {
       Quantity q = graph.quantity(step);
       double expected = ref.get(step);
-      double points = policy.points(step);
+      double points = rubric.pointsFor(step);
       max += points;
       StudentAnswer answer = answers.getOrDefault(step, new StudentAnswer.Missing());
       String formula = q.primary().symbolic();
@@ -117,7 +134,7 @@ public final class GradingEngine {
             null);
       } else {
         StudentAnswer.Numeric n = (StudentAnswer.Numeric) answer;
-        r = gradeNumeric(q, n, expected, points, formula, ref, world, mistakenPure,
+        r = gradeNumeric(q, n, expected, points, formula, ref, own, mistakenPure,
             mistakenWorld, results, givenValues, firstStepOfMisconception);
       }
       if (r.verdict().isWrong() && firstDivergence == null) {
@@ -131,12 +148,12 @@ public final class GradingEngine {
 
   private StepResult gradeNumeric(
       Quantity q, StudentAnswer.Numeric n, double expected, double points, String formula,
-      Values ref, Values world, List<Values> mistakenPure, List<Values> mistakenWorld,
-      Map<String, StepResult> earlier, Set<Double> givenValues,
+      Values ref, World own, List<Values> mistakenPure, List<Values> mistakenWorld,
+      Map<String, StepResult> earlier, List<Double> givenValues,
       Map<String, String> firstStepOfMisconception) {
     String step = q.id();
     double v = n.value();
-    if (policy.accepts(step, v, expected)) {
+    if (rubric.toleranceFor(step).accepts(v, expected)) {
       return new StepResult(step, q.description(), n.written(), v, expected, Verdict.CORRECT,
           points, points, "Correct.", null, List.of(), Double.NaN, formula, null);
     }
@@ -157,29 +174,34 @@ public final class GradingEngine {
     }
     double ft = Double.NaN;
     if (anyDiffering) {
-      ft = nearest(v, q.derivations(), world);
-      if (matches(step, v, ft, n.precision())) {
+      ft = nearest(v, q.derivations(), own.values());
+      if (matches(step, v, ft, n.precision())
+          || matches(step, v, ft, n.precision() + roundingSlack(step, own))) {
         if (wrongAncestors.isEmpty()) {
-          double credit = points * policy.roundingCredit();
+          double credit = points * rubric.roundingNoteCredit();
           return new StepResult(step, q.description(), n.written(), v, expected, Verdict.CORRECT,
               credit, points, "Correct from your own (rounded) earlier values.",
               Misconceptions.ROUNDED_EARLY.id(), List.of(), ft, formula,
               Misconceptions.ROUNDED_EARLY.feedback());
         }
-        String trivial = policy.rejectTrivialInputs()
-            ? trivialInput(wrongAncestors, earlier, ref, givenValues) : null;
-        if (trivial == null) {
+        Map<String, Double> studentInputs = new LinkedHashMap<>();
+        Map<String, Double> referenceInputs = new LinkedHashMap<>();
+        for (String a : wrongAncestors) {
+          studentInputs.put(a, earlier.get(a).value());
+          referenceInputs.put(a, ref.get(a));
+        }
+        FollowThroughPolicy.Check check =
+            rubric.checkFollowThrough(studentInputs, referenceInputs, givenValues);
+        if (check.allowed()) {
           return new StepResult(step, q.description(), n.written(), v, expected,
-              Verdict.FOLLOW_THROUGH, points * policy.followThroughCredit(), points,
+              Verdict.FOLLOW_THROUGH, points * rubric.followThrough().credit(), points,
               "Not the expected value, but it follows correctly from your answer"
                   + (wrongAncestors.size() > 1 ? "s to " : " to ") + String.join(", ", wrongAncestors)
                   + " (expected " + Numbers.computed(expected) + ").",
               null, wrongAncestors, ft, formula, null);
         }
         return new StepResult(step, q.description(), n.written(), v, expected, Verdict.INCORRECT,
-            0, points, "This follows from your earlier answer to " + trivial + ", but that answer "
-                + "looks like a placeholder (0, 1 or a copy of a given value), so no "
-                + "follow-through credit is given.", null, wrongAncestors, ft, formula, null);
+            0, points, check.reason(), null, wrongAncestors, ft, formula, null);
       }
     }
     // Misconceptions: from the givens, or from the student's own earlier answers.
@@ -187,15 +209,15 @@ public final class GradingEngine {
       Mistaken m = mistaken.get(i);
       Quantity mq = m.graph().quantity(step);
       double pure = mistakenPure.get(i).get(step);
-      double own = nearest(v, mq.derivations(), mistakenWorld.get(i));
+      double fromOwn = nearest(v, mq.derivations(), mistakenWorld.get(i));
       double hit = matches(step, v, pure, n.precision()) ? pure
-          : matches(step, v, own, n.precision()) ? own : Double.NaN;
-      if (!Double.isNaN(hit) && !policy.accepts(step, hit, expected)) {
+          : matches(step, v, fromOwn, n.precision()) ? fromOwn : Double.NaN;
+      if (!Double.isNaN(hit) && !rubric.toleranceFor(step).accepts(hit, expected)) {
         Misconception mc = m.misconception();
         String first = firstStepOfMisconception.putIfAbsent(mc.id(), step);
         List<String> from = first == null ? wrongAncestors : List.of(first);
         return new StepResult(step, q.description(), n.written(), v, expected,
-            Verdict.MISCONCEPTION, points * policy.misconceptionCredit(), points,
+            Verdict.MISCONCEPTION, points * rubric.misconceptionCredit(), points,
             capitalize(mc.title()) + ". " + mc.feedback(), mc.id(), from, ft, formula, null);
       }
     }
@@ -206,11 +228,41 @@ public final class GradingEngine {
         null);
   }
 
+  /**
+   * The student's answers, their world, and their rounding habit (the coarsest half-unit they
+   * wrote, e.g. 0.00005 for four decimals; 0 for full-precision cells).
+   */
+  private record World(
+      Map<String, Double> givens, Map<String, Double> pinned, Values values, double habit) {}
+
+  /**
+   * How far a step can move when the student rounded, to their habit, the intermediates the
+   * exercise does not ask (first order: the sum over those intermediates of the change one
+   * rounding step causes). Zero for a student who wrote full precision.
+   */
+  private double roundingSlack(String step, World own) {
+    if (own.habit() == 0) {
+      return 0;
+    }
+    QuantityGraph graph = template.graph();
+    // The step itself is pinned to the student's answer in their world: unpin it here.
+    Map<String, Double> free = new HashMap<>(own.pinned());
+    free.remove(step);
+    double base = graph.evaluatePinned(own.givens(), free).get(step);
+    double slack = 0;
+    for (String u : hiddenAncestors.get(step)) {
+      Map<String, Double> moved = new HashMap<>(free);
+      moved.put(u, own.values().get(u) + own.habit());
+      slack += Math.abs(graph.evaluatePinned(own.givens(), moved).get(step) - base);
+    }
+    return slack;
+  }
+
   private boolean matches(String step, double answer, double target, double precision) {
     if (Double.isNaN(target)) {
       return false;
     }
-    return policy.accepts(step, answer, target)
+    return rubric.toleranceFor(step).accepts(answer, target)
         || Math.abs(answer - target) <= precision + 1e-12 * Math.abs(target);
   }
 
@@ -224,22 +276,6 @@ public final class GradingEngine {
       }
     }
     return best;
-  }
-
-  private static String trivialInput(
-      Collection<String> wrong, Map<String, StepResult> earlier, Values ref, Set<Double> givens) {
-    for (String a : wrong) {
-      double s = earlier.get(a).value();
-      double r = ref.get(a);
-      if (isTrivial(s, givens) && !isTrivial(r, givens)) {
-        return a;
-      }
-    }
-    return null;
-  }
-
-  private static boolean isTrivial(double x, Set<Double> givens) {
-    return x == 0 || x == 1 || x == -1 || givens.contains(x);
   }
 
   private static String capitalize(String s) {

@@ -16,44 +16,23 @@ import org.nngrader.bank.mistake.Misconception;
 import org.nngrader.bank.mistake.Misconceptions;
 import org.nngrader.bank.template.Template;
 import org.nngrader.bank.template.Templates;
+import org.nngrader.rubric.Rubric;
+import org.nngrader.rubric.RubricLoader;
 
 class GradingEngineTest {
 
   /** |a - b| <= 1e-4 + 1e-3 |b|, full credit for follow-through, none for misconceptions. */
-  static final GradingPolicy POLICY = new GradingPolicy() {
-    @Override
-    public double points(String step) {
-      return 1;
-    }
-
-    @Override
-    public boolean accepts(String step, double answer, double target) {
-      return Math.abs(answer - target) <= 1e-4 + 1e-3 * Math.abs(target);
-    }
-
-    @Override
-    public double followThroughCredit() {
-      return 1;
-    }
-
-    @Override
-    public double misconceptionCredit() {
-      return 0;
-    }
-
-    @Override
-    public double roundingCredit() {
-      return 1;
-    }
-
-    @Override
-    public boolean rejectTrivialInputs() {
-      return true;
-    }
-  };
+  static final Rubric RUBRIC = RubricLoader.parse("""
+      name: test
+      points: 1
+      tolerance: {absolute: 0.0001, relative: 0.001}
+      followThrough: {credit: 1.0, rejectTrivialInputs: true}
+      misconceptionCredit: 0.0
+      roundingNoteCredit: 1.0
+      """, "test.yaml");
 
   static final Template T = Templates.builtin("sigmoid-2-2-2");
-  static final GradingEngine ENGINE = new GradingEngine(T, POLICY);
+  static final GradingEngine ENGINE = new GradingEngine(T, RUBRIC);
   static final Values REF = T.solve(Map.of());
 
   static Map<String, StudentAnswer> answersFrom(Values v, int decimals) {
@@ -98,6 +77,46 @@ class GradingEngineTest {
     assertThat(r.score()).isEqualTo(r.maxScore());
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {4, 5, 6})
+  void roundingStudentGetsFullMarksUnderTheBuiltinRubric(int decimals) {
+    GradingEngine strict = new GradingEngine(T, RubricLoader.loadBuiltin("sigmoid-2-2-2"));
+    QuantityGraph rounded = T.graph().mutate(q -> q.isGiven() ? q : q.withDerivations(
+        q.derivations().stream().map(d -> new Derivation(d.parents(), new Formula(
+            d.formula().template(), p -> round(d.formula().apply(p), decimals)))).toList()));
+    Values v = rounded.evaluate(REF.givens());
+    Map<String, StudentAnswer> answers = new LinkedHashMap<>();
+    for (String s : T.asked()) {
+      String text = BigDecimal.valueOf(v.get(s)).toPlainString();
+      answers.put(s, new StudentAnswer.Numeric(v.get(s), text, StudentAnswer.Numeric.precisionOf(text)));
+    }
+    GradeResult r = strict.grade(REF.givens(), answers);
+    assertThat(r.steps()).as("decimals %d", decimals)
+        .allMatch(s -> s.verdict() == Verdict.CORRECT || s.verdict() == Verdict.FOLLOW_THROUGH,
+            "correct or follow-through");
+  }
+
+  @Test
+  void roundingSlackDoesNotCreditAnAnswerThatIsOffByMore() {
+    GradingEngine strict = new GradingEngine(T, RubricLoader.loadBuiltin("sigmoid-2-2-2"));
+    Map<String, StudentAnswer> answers = answersFrom(REF, 4);
+    double wrong = REF.get("dE_total/dw3") * 1.05;
+    String text = BigDecimal.valueOf(wrong).round(new java.math.MathContext(4)).toPlainString();
+    answers.put("dE_total/dw3", new StudentAnswer.Numeric(Double.parseDouble(text), text,
+        StudentAnswer.Numeric.precisionOf(text)));
+    GradeResult r = strict.grade(REF.givens(), answers);
+    assertThat(verdict(r, "dE_total/dw3")).isEqualTo(Verdict.INCORRECT);
+  }
+
+  /** Rounds to a number of decimals, or to 4 significant figures below 0.01, as careful students do. */
+  static double round(double x, int decimals) {
+    BigDecimal d = BigDecimal.valueOf(x);
+    if (Math.abs(x) < 0.01) {
+      return d.round(new java.math.MathContext(4, RoundingMode.HALF_UP)).doubleValue();
+    }
+    return d.setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+  }
+
   static double round4(double x) {
     return BigDecimal.valueOf(x).setScale(4, RoundingMode.HALF_UP).doubleValue();
   }
@@ -137,7 +156,7 @@ class GradingEngineTest {
     GradeResult r = grade(a);
     StepResult g = r.steps().stream().filter(s -> s.step().equals("dE_total/dw5")).findFirst().orElseThrow();
     assertThat(g.verdict()).isEqualTo(Verdict.INCORRECT);
-    assertThat(g.feedback()).contains("placeholder");
+    assertThat(g.feedback()).contains("No follow-through credit");
   }
 
   @Test
