@@ -37,7 +37,9 @@ public final class Numbers {
       return Double.toString(x);
     }
     double a = Math.abs(x);
-    BigDecimal exact = new BigDecimal(Double.toString(x)).stripTrailingZeros();
+    // 12 significant digits hide binary noise (0.1*0.35 + 0.8*0.9 + 0.1 = 0.8550000000000001).
+    BigDecimal exact = new BigDecimal(Double.toString(x))
+        .round(new java.math.MathContext(12)).stripTrailingZeros();
     if (a >= 1e-3 && a < 1e7 && exact.scale() <= 8) {
       return exact.toPlainString();
     }
