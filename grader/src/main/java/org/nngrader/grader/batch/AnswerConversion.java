@@ -1,0 +1,67 @@
+package org.nngrader.grader.batch;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nngrader.grader.engine.StudentAnswer;
+import org.nngrader.grader.read.AnswerCell;
+import org.nngrader.grader.read.AnswerSheet;
+import org.nngrader.grader.read.NumberForms;
+import org.nngrader.grader.read.ParsedNumber;
+import org.nngrader.grader.read.ReadProblem;
+import org.nngrader.grader.read.StepIdMatcher;
+
+/**
+ * Turns the rows of an answer sheet into the engine's answers: step ids matched through their
+ * usual spellings, numbers read in every form DESIGN.md lists. Rows the exercise does not have,
+ * and repeated rows, are reported, not fatal.
+ */
+final class AnswerConversion {
+
+  /** The answers by canonical step id, and remarks about rows. */
+  record Converted(Map<String, StudentAnswer> answers, List<String> remarks) {}
+
+  private AnswerConversion() {}
+
+  static Converted convert(AnswerSheet sheet, StepIdMatcher matcher) {
+    Map<String, StudentAnswer> answers = new LinkedHashMap<>();
+    List<String> remarks = new ArrayList<>();
+    for (ReadProblem p : sheet.problems()) {
+      remarks.add(p.toString());
+    }
+    for (AnswerCell cell : sheet.cells()) {
+      Optional<String> id = matcher.match(cell.stepId());
+      if (id.isEmpty()) {
+        remarks.add("row " + cell.row() + ": '" + cell.stepId() + "' is not a step of this exercise (ignored)");
+        continue;
+      }
+      if (answers.containsKey(id.get())) {
+        remarks.add("row " + cell.row() + ": step " + id.get() + " appears again (the first row was graded)");
+        continue;
+      }
+      answers.put(id.get(), answer(cell));
+    }
+    return new Converted(answers, remarks);
+  }
+
+  static StudentAnswer answer(AnswerCell cell) {
+    if (cell.numericValue() != null) {
+      // A formula carries full precision; a typed number is exactly as precise as it was typed.
+      double v = cell.numericValue();
+      double precision = cell.formula() ? 0
+          : StudentAnswer.Numeric.precisionOf(java.math.BigDecimal.valueOf(v).toPlainString());
+      return new StudentAnswer.Numeric(v, cell.written(), precision);
+    }
+    ParsedNumber parsed = NumberForms.parse(cell.written());
+    if (parsed instanceof ParsedNumber.Value v) {
+      return new StudentAnswer.Numeric(v.value(), cell.written(),
+          StudentAnswer.Numeric.precisionOf(cell.written()));
+    }
+    if (parsed instanceof ParsedNumber.Unreadable u) {
+      return new StudentAnswer.Unreadable(cell.written(), u.reason());
+    }
+    return new StudentAnswer.Missing();
+  }
+}

@@ -1,0 +1,262 @@
+package org.nngrader.grader.batch;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.nngrader.grader.engine.GradeResult;
+import org.nngrader.grader.engine.GradingEngine;
+import org.nngrader.grader.engine.StudentAnswer;
+import org.nngrader.grader.read.AnswerSheet;
+import org.nngrader.grader.read.SheetReadException;
+import org.nngrader.grader.read.SheetReaders;
+import org.nngrader.grader.read.StepIdMatcher;
+import org.nngrader.grader.read.Submission;
+import org.nngrader.grader.read.SubmissionEntry;
+import org.nngrader.grader.read.SubmissionProblem;
+import org.nngrader.grader.read.Submissions;
+
+/**
+ * Grades a class: every submission under a path (file, folder or LMS zip) is read, matched to
+ * its student, and graded against the variant its sheet names, on all cores. One bad file never
+ * stops the batch: it comes out as a failed {@link GradedSubmission} with its reason. A student
+ * with several submissions is graded on the newest; the others are named in its flags.
+ *
+ * <p>Submissions are read in two passes so that only the small parsed answers, never the
+ * files, are held in memory: pass one reads and converts each file as it streams by, pass two
+ * grades the newest submission of each student.
+ */
+public final class ClassGrader {
+
+  private final GradingEngine engine;
+  private final List<SetStudent> students;
+  private final Map<String, SetStudent> byId = new HashMap<>();
+  private final Map<String, SetStudent> byVariant = new HashMap<>();
+  private final Map<String, SetStudent> byLmsId = new HashMap<>();
+  private final StepIdMatcher matcher;
+  private final int threads;
+
+  /** What pass one keeps of a readable submission. */
+  private record Prepared(
+      SetStudent student, SetStudent variantOwner, String file, Instant modified, boolean late,
+      Map<String, StudentAnswer> answers, List<String> flags) {}
+
+  public ClassGrader(GradingEngine engine, List<SetStudent> students, int threads) {
+    this.engine = engine;
+    this.students = List.copyOf(students);
+    for (SetStudent s : students) {
+      byId.put(s.id(), s);
+      byId.putIfAbsent(s.id().toLowerCase(Locale.ROOT), s);
+      byVariant.put(s.variant(), s);
+      for (String key : List.of("canvas_id", "moodle_participant", "username", "sis_user_id",
+          "sis_login_id", "moodle_idnumber")) {
+        String v = s.lmsIds().get(key);
+        if (v != null && !v.isBlank()) {
+          byLmsId.put(v, s);
+        }
+      }
+    }
+    this.matcher = new StepIdMatcher(engine.template().asked());
+    this.threads = Math.max(1, threads);
+  }
+
+  /**
+   * Grades everything under {@code path} and hands each result to {@code sink}, in roster order
+   * (failed files, which may belong to nobody, after the roster, by file name). Students of the
+   * roster without any submission are not passed to the sink: see {@link #studentsWithout}.
+   *
+   * @return how many submissions could not be graded
+   * @throws IOException when the path itself cannot be read (a missing folder, an unsafe zip)
+   */
+  public Outcome grade(java.nio.file.Path path, Consumer<GradedSubmission> sink) throws IOException {
+    Map<String, List<Prepared>> byStudent = new LinkedHashMap<>();
+    List<GradedSubmission> failed = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try (Stream<SubmissionEntry> entries = Submissions.open(path)) {
+      Semaphore inFlight = new Semaphore(threads * 4);
+      List<Future<Object>> futures = new ArrayList<>();
+      for (SubmissionEntry entry : (Iterable<SubmissionEntry>) entries::iterator) {
+        inFlight.acquireUninterruptibly();
+        futures.add(pool.submit(() -> {
+          try {
+            return prepare(entry);
+          } finally {
+            inFlight.release();
+          }
+        }));
+        drainDone(futures, byStudent, failed, false);
+      }
+      drainDone(futures, byStudent, failed, true);
+
+      // Pass two: the newest submission of each student, graded in parallel.
+      List<Future<GradedSubmission>> graded = new ArrayList<>();
+      for (SetStudent s : students) {
+        List<Prepared> mine = byStudent.get(s.id());
+        if (mine != null) {
+          graded.add(pool.submit(() -> gradeNewest(mine)));
+        }
+      }
+      for (Future<GradedSubmission> f : graded) {
+        sink.accept(get(f));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    failed.sort(Comparator.comparing(GradedSubmission::file));
+    failed.forEach(sink);
+    List<SetStudent> without = students.stream().filter(s -> !byStudent.containsKey(s.id())).toList();
+    return new Outcome(failed.size(), byStudent.size(), without);
+  }
+
+  /** What a batch came to. */
+  public record Outcome(int failed, int graded, List<SetStudent> studentsWithout) {}
+
+  private void drainDone(List<Future<Object>> futures, Map<String, List<Prepared>> byStudent,
+      List<GradedSubmission> failed, boolean all) {
+    var it = futures.iterator();
+    while (it.hasNext()) {
+      Future<Object> f = it.next();
+      if (!all && !f.isDone()) {
+        continue;
+      }
+      Object r = get(f);
+      if (r instanceof Prepared p) {
+        byStudent.computeIfAbsent(p.student().id(), k -> new ArrayList<>()).add(p);
+      } else {
+        failed.add((GradedSubmission) r);
+      }
+      it.remove();
+    }
+  }
+
+  private static <T> T get(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("grading was interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("grading failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** Pass one for one entry: a Prepared, or a failed GradedSubmission. */
+  private Object prepare(SubmissionEntry entry) {
+    if (entry instanceof SubmissionProblem p) {
+      return GradedSubmission.failed(null, null, p.entryName(), p.describe(), List.of());
+    }
+    Submission sub = (Submission) entry;
+    String file = sub.entryName();
+    byte[] bytes;
+    try {
+      bytes = sub.content();
+    } catch (IOException e) {
+      return GradedSubmission.failed(null, null, file, file + ": cannot be read (" + e.getMessage()
+          + "); ask the student to upload it again", List.of());
+    }
+    AnswerSheet sheet;
+    try {
+      sheet = SheetReaders.read(file, bytes);
+    } catch (SheetReadException e) {
+      SetStudent owner = fromName(sub);
+      return GradedSubmission.failed(owner == null ? null : owner.id(),
+          owner == null ? null : owner.name(), file, e.getMessage(), List.of());
+    }
+    List<String> flags = new ArrayList<>();
+    SetStudent named = fromName(sub);
+    SetStudent fromSheet = sheet.studentId() == null ? null : lookup(sheet.studentId());
+    SetStudent student = fromSheet != null ? fromSheet : named;
+    if (student == null) {
+      String said = sheet.studentId() == null ? "the sheet has no student_id"
+          : "its student_id '" + sheet.studentId() + "' is not in the problem set";
+      return GradedSubmission.failed(null, null, file, file + ": cannot tell whose submission "
+          + "this is (" + said + ", and the file name names no student); write the student id in "
+          + "the student_id row and grade again", List.of());
+    }
+    if (fromSheet != null && named != null && fromSheet != named) {
+      flags.add("possible copying: the sheet says " + fromSheet.id() + " but the file name says "
+          + named.id());
+    }
+    SetStudent variantOwner = student;
+    if (sheet.variant() != null && !sheet.variant().equals(student.variant())) {
+      SetStudent other = byVariant.get(sheet.variant());
+      if (other != null) {
+        variantOwner = other;
+        flags.add("possible copying: the sheet carries variant " + sheet.variant() + " of student "
+            + other.id() + "; graded against that variant");
+      } else {
+        flags.add("the sheet's variant " + sheet.variant() + " is not in this problem set; graded "
+            + "against the student's own variant " + student.variant());
+      }
+    }
+    AnswerConversion.Converted converted = AnswerConversion.convert(sheet, matcher);
+    flags.addAll(converted.remarks());
+    return new Prepared(student, variantOwner, file, sub.lastModified(), sub.late(),
+        converted.answers(), flags);
+  }
+
+  private SetStudent lookup(String id) {
+    SetStudent s = byId.get(id.strip());
+    return s != null ? s : byId.get(id.strip().toLowerCase(Locale.ROOT));
+  }
+
+  /** The student an LMS name or a plain file name points to, or null. */
+  private SetStudent fromName(Submission sub) {
+    if (sub.lmsUserId() != null) {
+      SetStudent s = byLmsId.get(sub.lmsUserId());
+      if (s != null) {
+        return s;
+      }
+    }
+    String name = sub.fileName();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    SetStudent s = lookup(stem);
+    if (s == null && sub.displayName() != null) {
+      for (SetStudent c : students) {
+        if (c.name() != null && normalizeName(c.name()).equals(normalizeName(sub.displayName()))) {
+          return c;
+        }
+      }
+    }
+    return s;
+  }
+
+  private static String normalizeName(String n) {
+    return n.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+  }
+
+  private GradedSubmission gradeNewest(List<Prepared> mine) {
+    mine.sort(Comparator.comparing((Prepared p) -> p.modified() == null ? Instant.MIN : p.modified())
+        .thenComparing(Prepared::file));
+    Prepared newest = mine.get(mine.size() - 1);
+    List<String> flags = new ArrayList<>(newest.flags());
+    for (Prepared older : mine.subList(0, mine.size() - 1)) {
+      flags.add("older submission not graded: " + older.file());
+    }
+    SetStudent s = newest.student();
+    SetStudent v = newest.variantOwner();
+    GradeResult r = engine.grade(v.givens(), newest.answers());
+    double adjusted = engine.rubric().applyLate(r.score(), r.maxScore(), newest.late(), newest.modified());
+    if (adjusted != r.score()) {
+      flags.add("late: " + engine.rubric().late().describe());
+      r = new GradeResult(r.steps(), adjusted, r.maxScore(), r.firstDivergence());
+    } else if (newest.late()) {
+      flags.add("late");
+    }
+    return new GradedSubmission(s.id(), s.name(), v.variant(), newest.file(),
+        GradedSubmission.Status.GRADED, r, null, v.givens(), flags, newest.late());
+  }
+}
