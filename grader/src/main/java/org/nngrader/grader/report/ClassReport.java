@@ -1,0 +1,326 @@
+package org.nngrader.grader.report;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.nngrader.bank.graph.Quantity;
+import org.nngrader.bank.template.Template;
+import org.nngrader.grader.batch.GradedSubmission;
+import org.nngrader.grader.engine.GradeResult;
+import org.nngrader.grader.engine.StepResult;
+import org.nngrader.grader.engine.Verdict;
+import org.nngrader.rubric.Reveal;
+
+/**
+ * The reports of a whole class, written as the graded submissions arrive. {@link #add} writes
+ * the student's {@code report.html} and {@code report.json} into the student's folder at once
+ * and keeps only small strings and counts: never the grade results, so a class of 20,000
+ * students fits in a few megabytes. {@link #finish} writes the class files:
+ * <ul>
+ *   <li>{@code grades.csv}: student_id, name, score, max, percent, status, variant, file,
+ *       flags (joined with "; "), late; one row per submission, failed ones included;</li>
+ *   <li>{@code steps.csv}: student_id and one column per asked step (in the order given to the
+ *       constructor) holding the verdict label; one row per graded submission (a cell is empty
+ *       when the result has no such step);</li>
+ *   <li>{@code summary.html}: counts, mean and median score, the score histogram and the
+ *       per-step success chart (JFreeChart, inline SVG), the per-step verdict table, the most
+ *       frequent misconceptions, the files that could not be graded and why, the flags, and a
+ *       link to every student's report.</li>
+ * </ul>
+ *
+ * <p><b>Order.</b> Rows come out sorted by student id (plain string order; submissions without
+ * a student id last, by file), whatever order the submissions were added in, so a parallel
+ * grading run gives the same files as a sequential one.
+ *
+ * <p><b>Threads.</b> {@link #add} is thread-safe and may be called from the grading threads
+ * directly: the student's files are rendered and written outside the lock, only the tallying
+ * is serialized. {@link #finish} must be called once, after every {@code add} has returned;
+ * {@code add} after {@code finish} is an error.
+ *
+ * <p><b>Folders.</b> A submission's folder is its student id when that is a safe file name,
+ * else a safe form of it (or of the file name, for a failed submission without student id)
+ * with a short hash; see {@link #folderName}. Two submissions with the same folder (the same
+ * student twice, or ids differing only in case) are refused: the caller passes one
+ * submission per student.
+ */
+public final class ClassReport {
+
+  public static final String GRADES_CSV = "grades.csv";
+  public static final String STEPS_CSV = "steps.csv";
+  public static final String SUMMARY_HTML = "summary.html";
+
+  /** The columns of {@code grades.csv}, in order. */
+  public static final List<String> GRADES_HEADER = List.of("student_id", "name", "score", "max",
+      "percent", "status", "variant", "file", "flags", "late");
+
+  private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+  private static final Mustache SUMMARY =
+      new DefaultMustacheFactory("org/nngrader/grader/report").compile("summary.mustache");
+  private static final Comparator<Row> ROW_ORDER = Comparator
+      .comparing(Row::studentId, Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(Row::file, Comparator.nullsFirst(Comparator.naturalOrder()))
+      .thenComparing(Row::folder);
+
+  /** What is kept of one submission: its csv cells and verdicts (ordinals, -1 for none). */
+  private record Row(String studentId, String file, String folder, List<String> grades,
+      byte[] verdicts) {}
+
+  private final Path folder;
+  private final Template template;
+  private final Reveal reveal;
+  private final Object lock = new Object();
+  private final ClassTally tally;
+  private final List<Row> rows = new ArrayList<>();
+  private final Map<String, String> folders = new HashMap<>();
+  private boolean finished;
+
+  /**
+   * @param folder the results folder (created when missing)
+   * @param template the template every submission was graded against
+   * @param askedSteps the asked step ids, in the order {@code steps.csv} and the summary list
+   *     them
+   * @param reveal what the student reports show
+   */
+  public ClassReport(Path folder, Template template, List<String> askedSteps, Reveal reveal) {
+    this.folder = Objects.requireNonNull(folder, "folder");
+    this.template = Objects.requireNonNull(template, "template");
+    this.reveal = Objects.requireNonNull(reveal, "reveal");
+    if (askedSteps.size() != askedSteps.stream().distinct().count()) {
+      throw new IllegalArgumentException("asked steps repeat an id: " + askedSteps);
+    }
+    this.tally = new ClassTally(askedSteps);
+  }
+
+  /** The folder name a submission's report goes in, relative to the results folder. */
+  public static String folderName(GradedSubmission submission) {
+    return FolderNames.of(submission);
+  }
+
+  /**
+   * Writes one submission's report files and counts it in the class files.
+   *
+   * @return the submission's folder, relative to the results folder
+   * @throws IllegalArgumentException when another submission already has the same folder
+   * @throws IllegalStateException after {@link #finish}
+   * @throws UncheckedIOException when a report cannot be written
+   */
+  public String add(GradedSubmission submission) {
+    String name = FolderNames.of(submission);
+    Row row = row(submission, name);
+    synchronized (lock) {
+      if (finished) {
+        throw new IllegalStateException("the class report is finished; " + submission.file()
+            + " came too late to be added");
+      }
+      String other = folders.putIfAbsent(name.toLowerCase(Locale.ROOT), submission.file());
+      if (other != null) {
+        throw new IllegalArgumentException("two submissions for report folder '" + name + "': "
+            + other + " and " + submission.file() + "; pass one submission per student");
+      }
+      rows.add(row);
+      tally.add(submission, name);
+    }
+    StudentReport.write(folder.resolve(name), submission, template, reveal);
+    return name;
+  }
+
+  /**
+   * Writes {@code grades.csv}, {@code steps.csv} and {@code summary.html}.
+   *
+   * @throws IllegalStateException when called twice
+   * @throws UncheckedIOException when a file cannot be written
+   */
+  public void finish() {
+    synchronized (lock) {
+      if (finished) {
+        throw new IllegalStateException("the class report is already finished");
+      }
+      finished = true;
+      rows.sort(ROW_ORDER);
+      try {
+        Files.createDirectories(folder);
+        writeGrades();
+        writeSteps();
+        Files.writeString(folder.resolve(SUMMARY_HTML), summary(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not write the class files into " + folder + ": "
+            + e.getMessage(), e);
+      }
+    }
+  }
+
+  private Row row(GradedSubmission s, String name) {
+    boolean graded = s.status() == GradedSubmission.Status.GRADED;
+    GradeResult r = s.result();
+    List<String> cells = List.of(
+        nz(s.studentId()),
+        nz(s.name()),
+        graded ? Decimals.points(r.score()) : "",
+        graded ? Decimals.points(r.maxScore()) : "",
+        graded ? Decimals.percent(r.percent(), 2) : "",
+        s.status().label(),
+        nz(s.variant()),
+        nz(s.file()),
+        String.join("; ", s.flags()),
+        Boolean.toString(s.late()));
+    byte[] verdicts = null;
+    if (graded) {
+      verdicts = new byte[tally.asked.size()];
+      java.util.Arrays.fill(verdicts, (byte) -1);
+      for (StepResult sr : r.steps()) {
+        int i = tally.indexOf(sr.step());
+        if (i >= 0) {
+          verdicts[i] = (byte) sr.verdict().ordinal();
+        }
+      }
+    }
+    return new Row(s.studentId(), s.file(), name, cells, verdicts);
+  }
+
+  private void writeGrades() throws IOException {
+    try (Writer w = Files.newBufferedWriter(folder.resolve(GRADES_CSV), StandardCharsets.UTF_8);
+        CSVPrinter p = new CSVPrinter(w, CSV)) {
+      p.printRecord(GRADES_HEADER);
+      for (Row r : rows) {
+        p.printRecord(r.grades());
+      }
+    }
+  }
+
+  private void writeSteps() throws IOException {
+    Verdict[] all = Verdict.values();
+    try (Writer w = Files.newBufferedWriter(folder.resolve(STEPS_CSV), StandardCharsets.UTF_8);
+        CSVPrinter p = new CSVPrinter(w, CSV)) {
+      List<String> header = new ArrayList<>();
+      header.add("student_id");
+      header.addAll(tally.asked);
+      p.printRecord(header);
+      for (Row r : rows) {
+        if (r.verdicts() == null) {
+          continue;
+        }
+        List<String> cells = new ArrayList<>(header.size());
+        cells.add(nz(r.studentId()));
+        for (byte v : r.verdicts()) {
+          cells.add(v < 0 ? "" : all[v].label());
+        }
+        p.printRecord(cells);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- summary.html
+
+  private String summary() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("templateTitle", template.title());
+    s.put("templateId", template.id());
+    s.put("submissions", tally.graded + tally.failed);
+    s.put("graded", tally.graded);
+    s.put("failed", tally.failed);
+    s.put("late", tally.late);
+    s.put("flaggedCount", tally.flagged.size());
+    s.put("hasGraded", tally.graded > 0);
+    if (tally.graded > 0) {
+      double max = tally.commonMax();
+      String outOf = Double.isNaN(max) ? "" : " / " + Decimals.points(max);
+      s.put("meanScore", Decimals.points(tally.meanScore()) + outOf);
+      s.put("medianScore", Decimals.points(tally.medianScore()) + outOf);
+      s.put("meanPercent", Decimals.percent(tally.meanPercent(), 1));
+      s.put("medianPercent", Decimals.percent(tally.medianPercent(), 1));
+      s.put("histogram", ClassCharts.histogram(tally.bands));
+      double[] success = new double[tally.asked.size()];
+      for (int i = 0; i < success.length; i++) {
+        success[i] = tally.successPercent(i);
+      }
+      s.put("stepChart", ClassCharts.stepSuccess(tally.asked, success));
+    }
+    List<String> labels = new ArrayList<>();
+    for (Verdict v : Verdict.values()) {
+      labels.add(v.label());
+    }
+    s.put("verdicts", labels);
+    List<Map<String, Object>> steps = new ArrayList<>();
+    for (int i = 0; i < tally.asked.size(); i++) {
+      String id = tally.asked.get(i);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("step", id);
+      m.put("question", template.graph().find(id).map(Quantity::description).orElse(""));
+      m.put("success", Decimals.percent(tally.successPercent(i), 1));
+      List<String> counts = new ArrayList<>();
+      for (long c : tally.stepVerdicts[i]) {
+        counts.add(Long.toString(c));
+      }
+      m.put("counts", counts);
+      steps.add(m);
+    }
+    s.put("steps", steps);
+    List<Map<String, Object>> mcs = new ArrayList<>();
+    for (ClassTally.MisconceptionCount m : tally.misconceptions()) {
+      List<String> at = new ArrayList<>();
+      for (Map.Entry<String, Long> e : tally.stepsOf(m)) {
+        at.add(e.getKey() + " (" + e.getValue() + ")");
+      }
+      mcs.add(Map.of("id", m.id, "title", m.title(), "students", m.students,
+          "share", Decimals.percent(100.0 * m.students / Math.max(1, tally.graded), 1),
+          "steps", String.join(", ", at)));
+    }
+    s.put("hasMisconceptions", !mcs.isEmpty());
+    s.put("misconceptions", mcs);
+    List<Map<String, Object>> failures = new ArrayList<>();
+    tally.failures.stream()
+        .sorted(Comparator.comparing(ClassTally.Failure::file, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ClassTally.Failure::folder))
+        .forEach(f -> failures.add(Map.of("file", nz(f.file()), "student", nz(f.studentId()),
+            "error", f.error(), "link", f.folder() + "/" + StudentReport.HTML_FILE)));
+    s.put("hasFailures", !failures.isEmpty());
+    s.put("failures", failures);
+    List<Map<String, Object>> flags = new ArrayList<>();
+    tally.flagged.stream()
+        .sorted(Comparator.comparing(ClassTally.Flagged::studentId, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(ClassTally.Flagged::folder))
+        .forEach(f -> flags.add(Map.of("student", nz(f.studentId()), "name", nz(f.name()),
+            "file", nz(f.file()), "flags", String.join("; ", f.flags()),
+            "link", f.folder() + "/" + StudentReport.HTML_FILE)));
+    s.put("hasFlags", !flags.isEmpty());
+    s.put("flags", flags);
+    List<Map<String, Object>> students = new ArrayList<>();
+    for (Row r : rows) {
+      List<String> c = r.grades();
+      Map<String, Object> m = new LinkedHashMap<>();
+      // A failed file without owner is listed by its file name.
+      m.put("student", c.get(0).isEmpty() ? "(" + c.get(7) + ")" : c.get(0));
+      m.put("name", c.get(1));
+      m.put("score", c.get(2));
+      m.put("max", c.get(3));
+      m.put("percent", c.get(4));
+      m.put("status", c.get(5));
+      m.put("link", r.folder() + "/" + StudentReport.HTML_FILE);
+      students.add(m);
+    }
+    s.put("students", students);
+    StringWriter w = new StringWriter();
+    SUMMARY.execute(w, s);
+    return w.toString();
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}

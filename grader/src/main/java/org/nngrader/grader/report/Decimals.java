@@ -1,0 +1,25 @@
+package org.nngrader.grader.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/** Locale-independent number formatting for scores and percentages in reports and csv files. */
+final class Decimals {
+
+  private Decimals() {}
+
+  /** Points as a short decimal: at most 4 decimals, no trailing zeros ("37.5", "39", "0.25"). */
+  static String points(double x) {
+    if (!Double.isFinite(x)) {
+      return Double.toString(x);
+    }
+    BigDecimal d = BigDecimal.valueOf(x).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
+    return d.signum() == 0 ? "0" : d.toPlainString();
+  }
+
+  /** A percentage with a fixed number of decimals ("96.2"). */
+  static String percent(double x, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f", x);
+  }
+}

@@ -1,0 +1,320 @@
+package org.nngrader.grader.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nngrader.bank.model.Numbers;
+import org.nngrader.bank.template.Template;
+import org.nngrader.grader.batch.GradedSubmission;
+import org.nngrader.grader.engine.GradeResult;
+import org.nngrader.grader.engine.StepResult;
+import org.nngrader.grader.engine.Verdict;
+import org.nngrader.rubric.Reveal;
+
+/**
+ * One student's feedback report: {@code report.html}, self-contained (inline CSS and SVG, no
+ * network access), and {@code report.json} with the same data. Both show the score, every step
+ * (question, the answer exactly as written, verdict as a text label, points, feedback), the
+ * formula and the expected and follow-through values of steps that are not correct as far as
+ * the {@link Reveal} setting allows, the first divergence with what follows from it, the
+ * network with the wrong quantities marked, and the misconceptions seen with their feedback.
+ * A failed submission gets a report saying why it could not be graded.
+ *
+ * <p>TA flags (possible copying, older submissions) are not part of the student's report; they
+ * are in {@code grades.csv} and {@code summary.html}.
+ *
+ * <p>Stateless and thread-safe; the same input always gives the same bytes.
+ */
+public final class StudentReport {
+
+  /** The file names a report is written under, inside the student's folder. */
+  public static final String HTML_FILE = "report.html";
+
+  public static final String JSON_FILE = "report.json";
+
+  private static final Mustache HTML =
+      new DefaultMustacheFactory("org/nngrader/grader/report").compile("student.mustache");
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectWriter JSON = MAPPER.writer(new DefaultPrettyPrinter()
+      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+      .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+  private StudentReport() {}
+
+  /** The report as a self-contained HTML page. */
+  public static String html(GradedSubmission submission, Template template, Reveal reveal) {
+    return html(StudentView.of(submission, template, reveal));
+  }
+
+  /** The report as JSON (fields in a fixed order, numbers as JSON numbers, verdicts as labels). */
+  public static String json(GradedSubmission submission, Template template, Reveal reveal) {
+    return json(StudentView.of(submission, template, reveal));
+  }
+
+  /**
+   * Writes {@code report.html} and {@code report.json} into a folder, creating it if needed.
+   *
+   * @throws UncheckedIOException when a file cannot be written
+   */
+  public static void write(Path folder, GradedSubmission submission, Template template,
+      Reveal reveal) {
+    StudentView v = StudentView.of(submission, template, reveal);
+    try {
+      Files.createDirectories(folder);
+      Files.writeString(folder.resolve(HTML_FILE), html(v), StandardCharsets.UTF_8);
+      Files.writeString(folder.resolve(JSON_FILE), json(v), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the report of " + submission.file()
+          + " into " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  // ---------------------------------------------------------------- HTML
+
+  static String html(StudentView v) {
+    GradedSubmission s = v.submission;
+    Map<String, Object> scope = new LinkedHashMap<>();
+    String id = s.studentId() == null ? "(unknown)" : s.studentId();
+    scope.put("who", s.name() == null ? id : id + " " + s.name());
+    scope.put("studentId", id);
+    scope.put("hasName", s.name() != null && !s.name().isBlank());
+    scope.put("name", s.name());
+    scope.put("templateTitle", v.template.title());
+    scope.put("templateId", v.template.id());
+    scope.put("hasVariant", s.variant() != null && !s.variant().isBlank());
+    scope.put("variant", s.variant());
+    scope.put("file", s.file());
+    scope.put("late", s.late());
+    scope.put("failed", !v.graded());
+    scope.put("error", s.error());
+    scope.put("graded", v.graded());
+    if (v.graded()) {
+      GradeResult r = v.result();
+      scope.put("score", Decimals.points(r.score()));
+      scope.put("max", Decimals.points(r.maxScore()));
+      scope.put("percent", Decimals.percent(r.percent(), 1));
+      List<Map<String, Object>> counts = new ArrayList<>();
+      for (Verdict verdict : Verdict.values()) {
+        long n = r.count(verdict);
+        if (n > 0) {
+          counts.add(Map.of("label", verdict.label(), "count", n));
+        }
+      }
+      scope.put("counts", counts);
+      if (v.divergence != null) {
+        scope.put("divergence", Map.of("message", v.divergence.message(),
+            "index", v.divergence.step().index()));
+      }
+      scope.put("clean", v.cleanMessage);
+      scope.put("diagram", v.diagram.svg());
+      List<String> marks = new ArrayList<>();
+      v.diagram.markedNeurons().forEach(m -> marks.add(markText(m, "neuron")));
+      v.diagram.markedWeights().forEach(m -> marks.add(markText(m, "weight")));
+      scope.put("hasMarks", !marks.isEmpty());
+      scope.put("marks", String.join("; ", marks));
+      Map<String, StudentView.MisconceptionSeen> seen = new LinkedHashMap<>();
+      v.misconceptions.forEach(m -> seen.put(m.id(), m));
+      List<Map<String, Object>> steps = new ArrayList<>();
+      for (StudentView.Step st : v.steps) {
+        steps.add(stepScope(st, seen.get(st.result().misconception())));
+      }
+      scope.put("steps", steps);
+      List<Map<String, Object>> mcs = new ArrayList<>();
+      for (StudentView.MisconceptionSeen m : v.misconceptions) {
+        mcs.add(Map.of("title", capitalize(m.title()), "steps", String.join(", ", m.steps()),
+            "feedback", m.feedback()));
+      }
+      scope.put("hasMisconceptions", !mcs.isEmpty());
+      scope.put("misconceptions", mcs);
+      scope.put("hidden", hiddenNotice(v.reveal));
+    }
+    StringWriter w = new StringWriter();
+    HTML.execute(w, scope);
+    return w.toString();
+  }
+
+  /**
+   * @param mistake the misconception of this step as the report lists it, or null
+   */
+  private static Map<String, Object> stepScope(StudentView.Step st,
+      StudentView.MisconceptionSeen mistake) {
+    StepResult r = st.result();
+    String feedback = st.feedback();
+    if (r.verdict() == Verdict.MISCONCEPTION && mistake != null
+        && !mistake.steps().get(0).equals(r.step())) {
+      // The explanation is in the table once, at the first step, and in the section below.
+      feedback = capitalize(mistake.title()) + ": the same mistake as at "
+          + mistake.steps().get(0) + " (see Misconceptions below).";
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("index", st.index());
+    m.put("step", r.step());
+    m.put("question", sentenceCase(r.question()));
+    m.put("hasAnswer", r.written() != null && !r.written().isEmpty());
+    m.put("answer", r.written());
+    m.put("label", r.verdict().label());
+    m.put("first", st.firstDivergence());
+    m.put("points", Decimals.points(r.points()));
+    m.put("maxPoints", Decimals.points(r.maxPoints()));
+    m.put("feedback", feedback);
+    m.put("note", r.note());
+    m.put("formula", st.formula());
+    m.put("expected", st.expected() == null ? null : Numbers.computed(st.expected()));
+    m.put("followThroughValue", st.followThroughValue() == null ? null
+        : Numbers.computed(st.followThroughValue()));
+    m.put("hasDetails", st.formula() != null || st.expected() != null
+        || st.followThroughValue() != null);
+    return m;
+  }
+
+  private static String markText(NetworkDiagram.Marked m, String what) {
+    return (m.mark() == NetworkDiagram.Mark.WRONG ? "\u2717 wrong " : "\u21aa follow-through ")
+        + what + " " + m.id();
+  }
+
+  private static String hiddenNotice(Reveal r) {
+    if (r.expectedValues() && r.formulas()) {
+      return null;
+    }
+    if (!r.expectedValues() && !r.formulas()) {
+      return "Expected values and formulas are not shown in this report.";
+    }
+    return r.expectedValues() ? "Formulas are not shown in this report."
+        : "Expected values are not shown in this report.";
+  }
+
+  /**
+   * A question with its first word capitalized when that word is a plain lower-case word
+   * ("net input of h1" becomes "Net input of h1"; "w5 after one update" stays as it is).
+   */
+  static String sentenceCase(String s) {
+    if (s == null || !s.matches("[a-z]{2,}( .*)?")) {
+      return s;
+    }
+    return capitalize(s);
+  }
+
+  private static String capitalize(String s) {
+    return s == null || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  // ---------------------------------------------------------------- JSON
+
+  static String json(StudentView v) {
+    GradedSubmission s = v.submission;
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("studentId", s.studentId());
+    root.put("name", s.name());
+    root.put("variant", s.variant());
+    root.put("file", s.file());
+    root.put("status", s.status().label());
+    root.put("error", s.error());
+    root.put("late", s.late());
+    ObjectNode t = root.putObject("template");
+    t.put("id", v.template.id());
+    t.put("title", v.template.title());
+    ObjectNode reveal = root.putObject("reveal");
+    reveal.put("expectedValues", v.reveal.expectedValues());
+    reveal.put("formulas", v.reveal.formulas());
+    if (!v.graded()) {
+      root.putNull("score");
+      root.putNull("max");
+      root.putNull("percent");
+      root.putNull("counts");
+      root.putNull("firstDivergence");
+      root.putArray("steps");
+      root.putArray("misconceptions");
+      root.putNull("diagram");
+      return write(root);
+    }
+    GradeResult r = v.result();
+    root.put("score", r.score());
+    root.put("max", r.maxScore());
+    root.put("percent", r.percent());
+    ObjectNode counts = root.putObject("counts");
+    for (Verdict verdict : Verdict.values()) {
+      counts.put(verdict.label(), r.count(verdict));
+    }
+    if (v.divergence == null) {
+      root.putNull("firstDivergence");
+    } else {
+      StudentView.Divergence d = v.divergence;
+      ObjectNode fd = root.putObject("firstDivergence");
+      fd.put("step", d.step().result().step());
+      fd.put("question", d.step().result().question());
+      fd.put("verdict", d.step().result().verdict().label());
+      fd.put("misconception", d.step().result().misconception());
+      strings(fd.putArray("followThroughSteps"), d.followThrough());
+      strings(fd.putArray("sameMistakeSteps"), d.sameMistake());
+      strings(fd.putArray("otherWrongSteps"), d.otherWrong());
+      fd.put("message", d.message());
+    }
+    ArrayNode steps = root.putArray("steps");
+    for (StudentView.Step st : v.steps) {
+      StepResult sr = st.result();
+      ObjectNode o = steps.addObject();
+      o.put("step", sr.step());
+      o.put("question", sr.question());
+      o.put("answer", sr.written());
+      o.put("value", sr.value());
+      o.put("verdict", sr.verdict().label());
+      o.put("points", sr.points());
+      o.put("maxPoints", sr.maxPoints());
+      o.put("feedback", st.feedback());
+      o.put("note", sr.note());
+      o.put("misconception", sr.misconception());
+      strings(o.putArray("followsFrom"), sr.followsFrom());
+      o.put("formula", st.formula());
+      o.put("expected", st.expected());
+      o.put("followThroughValue", st.followThroughValue());
+      o.put("firstDivergence", st.firstDivergence());
+    }
+    ArrayNode mcs = root.putArray("misconceptions");
+    for (StudentView.MisconceptionSeen m : v.misconceptions) {
+      ObjectNode o = mcs.addObject();
+      o.put("id", m.id());
+      o.put("title", m.title());
+      o.put("feedback", m.feedback());
+      strings(o.putArray("steps"), m.steps());
+    }
+    ObjectNode diagram = root.putObject("diagram");
+    ArrayNode neurons = diagram.putArray("neurons");
+    v.diagram.markedNeurons().forEach(m -> mark(neurons.addObject(), m));
+    ArrayNode weights = diagram.putArray("weights");
+    v.diagram.markedWeights().forEach(m -> mark(weights.addObject(), m));
+    return write(root);
+  }
+
+  private static void mark(ObjectNode o, NetworkDiagram.Marked m) {
+    o.put("id", m.id());
+    o.put("mark", m.mark() == NetworkDiagram.Mark.WRONG ? "wrong" : "follow-through");
+  }
+
+  private static void strings(ArrayNode a, List<String> values) {
+    values.forEach(a::add);
+  }
+
+  private static String write(ObjectNode root) {
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
