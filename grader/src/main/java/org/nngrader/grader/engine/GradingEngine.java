@@ -130,7 +130,7 @@ public final class GradingEngine {
       } else if (answer instanceof StudentAnswer.Unreadable u) {
         r = new StepResult(step, q.description(), u.written(), null, expected, Verdict.UNREADABLE,
             0, points, "Could not read '" + u.written() + "' as a number: " + u.reason()
-                + ". Write a decimal number such as 0.5933.", null, List.of(), Double.NaN, formula,
+                + ". Write a decimal number such as 0.25 or 1.5e-3.", null, List.of(), Double.NaN, formula,
             null);
       } else {
         StudentAnswer.Numeric n = (StudentAnswer.Numeric) answer;
