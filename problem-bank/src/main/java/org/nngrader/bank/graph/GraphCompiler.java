@@ -315,9 +315,23 @@ public final class GraphCompiler {
       String netId = n.net(last, j, e);
       String delta = derivative(total, netId);
       if (softmax) {
+        // dE/dnet_j = out_j * (sum of targets) - target_j: out - target when targets sum to 1.
+        List<String> parents = new ArrayList<>(List.of(out, n.target(j, e)));
+        StringBuilder targets = new StringBuilder();
+        for (int k = 0; k < outs; k++) {
+          parents.add(n.target(k, e));
+          targets.append(k == 0 ? "" : " + ").append('{').append(k + 2).append('}');
+        }
+        String template = outs == 1 ? "{0} * {2} - {1}" : "{0} * (" + targets + ") - {1}";
         add(delta, QuantityKind.DELTA, Section.OUTPUT_LAYER, last,
-            "delta of " + n.neuron(last, j) + " (softmax with cross-entropy: out - target)",
-            d(List.of(out, n.target(j, e)), "{0} - {1}", p -> p[0] - p[1]));
+            "delta of " + n.neuron(last, j) + " (softmax with cross-entropy)",
+            d(parents, template, p -> {
+              double sum = 0;
+              for (int k = 2; k < p.length; k++) {
+                sum += p[k];
+              }
+              return p[0] * sum - p[1];
+            }));
       } else {
         String dEdout = derivative(total, out);
         add(dEdout, QuantityKind.LOSS_DERIVATIVE, Section.OUTPUT_LAYER, last,

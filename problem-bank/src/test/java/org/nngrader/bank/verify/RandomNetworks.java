@@ -95,9 +95,7 @@ final class RandomNetworks {
       for (int i = 0; i < ids.size(); i++) {
         g.put(ids.get(i), drawn.get(i));
       }
-      if (network.loss() == Loss.SOFTMAX_CCE) {
-        normalizeTargets(notation, g);
-      }
+      // Softmax targets are deliberately not normalised: the delta must be right for any.
       return new NetworkCase(notation, g);
     });
   }
@@ -111,19 +109,6 @@ final class RandomNetworks {
     };
   }
 
-  private static void normalizeTargets(Notation notation, Map<String, Double> g) {
-    Network network = notation.network();
-    for (int e = 0; e < network.examples(); e++) {
-      double sum = 0;
-      for (int j = 0; j < network.outputs(); j++) {
-        sum += g.get(notation.target(j, e));
-      }
-      for (int j = 0; j < network.outputs(); j++) {
-        String t = notation.target(j, e);
-        g.put(t, g.get(t) / sum);
-      }
-    }
-  }
 
   private static Map<String, Integer> weightLayers(Notation notation) {
     Network network = notation.network();
