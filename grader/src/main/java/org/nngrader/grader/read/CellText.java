@@ -2,6 +2,7 @@ package org.nngrader.grader.read;
 
 import java.util.Locale;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
  * How a numeric cell reads on screen, the same for the streaming and the workbook xlsx paths:
@@ -19,6 +20,11 @@ final class CellText {
   static String numeric(double value, int formatIndex, String formatString) {
     String format = formatString == null || formatString.isEmpty() ? "General" : formatString;
     return FORMATTER.get().formatRawCellContents(value, formatIndex, format);
+  }
+
+  /** Whether the number format shows a date or time (e.g. {@code d-mmm}, {@code m/d/yy}). */
+  static boolean isDate(int formatIndex, String formatString) {
+    return formatString != null && DateUtil.isADateFormat(formatIndex, formatString);
   }
 
   static String bool(boolean value) {

@@ -146,6 +146,11 @@ final class SheetLayout {
     if (answer != null) {
       cells.add(new AnswerCell(stepId, rowNumber, answer.text(), answer.number(),
           answer.formula()));
+      if (answer.date()) {
+        problem(rowNumber, "the answer in column " + column(answerColumn) + " is formatted as a"
+            + " date ('" + answer.text() + "'; Excel turns a typed 1/2 into a date); format the"
+            + " cell as Number and type the value as a decimal");
+      }
       return;
     }
     cells.add(new AnswerCell(stepId, rowNumber, "", null, false));

@@ -289,8 +289,7 @@ final class XlsxSheetReader implements SheetReader {
           }
           Integer xf = XlsxParts.integer(style);
           int formatIndex = parts.formatIndex(xf == null ? 0 : xf);
-          String text = CellText.numeric(number, formatIndex, parts.formatString(formatIndex));
-          return new RawCell(text, number, formula);
+          return RawCell.numeric(number, formatIndex, parts.formatString(formatIndex), formula);
       }
     }
 

@@ -177,6 +177,6 @@ final class XlsxWorkbookReader {
   private static RawCell number(double value, CellStyle style, boolean formula) {
     int index = style == null ? 0 : style.getDataFormat();
     String format = style == null ? null : style.getDataFormatString();
-    return new RawCell(CellText.numeric(value, index, format), value, formula);
+    return RawCell.numeric(value, index, format, formula);
   }
 }

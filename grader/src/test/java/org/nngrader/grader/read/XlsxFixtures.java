@@ -84,6 +84,16 @@ final class XlsxFixtures {
     return this;
   }
 
+  /** A numeric cell with a custom number format, e.g. a date format Excel chose by itself. */
+  XlsxFixtures formatted(String step, double value, String format) {
+    CellStyle style = workbook.createCellStyle();
+    style.setDataFormat(workbook.createDataFormat().getFormat(format));
+    Cell cell = row(step).createCell(2);
+    cell.setCellValue(value);
+    cell.setCellStyle(style);
+    return this;
+  }
+
   XlsxFixtures blank(String step) {
     row(step);
     return this;

@@ -105,6 +105,22 @@ class XlsxSheetReaderTest {
         .isInstanceOf(ParsedNumber.Unreadable.class);
   }
 
+  @Test
+  void aFractionExcelTurnedIntoADateIsNotGradedAsItsSerialNumber() throws Exception {
+    // Typing 1/2 into a General cell in Excel stores 2 January (serial 46024 in 2026) shown d-mmm.
+    byte[] xlsx = XlsxFixtures.answers().formatted("w5+", 46024, "d-mmm")
+        .formatted("w6+", 0.35891648, "0.0000").bytes();
+
+    AnswerSheet sheet = read(xlsx);
+
+    assertThat(sheet.cells()).containsExactly(
+        new AnswerCell("w5+", 1, "2-Jan", null, false),
+        new AnswerCell("w6+", 2, "0.3589", 0.35891648, false));
+    assertThat(sheet.problems()).containsExactly(new ReadProblem(1, "the answer in column C is"
+        + " formatted as a date ('2-Jan'; Excel turns a typed 1/2 into a date); format the cell"
+        + " as Number and type the value as a decimal"));
+  }
+
   static Stream<XlsxFixtures> cachedFixtures() {
     return Stream.of(
         everyForm(),
@@ -113,7 +129,9 @@ class XlsxSheetReaderTest {
         XlsxFixtures.answers().cells(null, null, "0.5").cells("w5+", null, null, "0.4")
             .cells("student_id", 123456789012.0).cells("variant", "q", 7.0),
         XlsxFixtures.answers().cells("step", "answer").cells("w5+", "0.35")
-            .hiddenVariant("meta", "v-9"));
+            .hiddenVariant("meta", "v-9"),
+        XlsxFixtures.answers().formatted("w5+", 46024, "d-mmm")
+            .formatted("w6+", 0.35891648, "0.0000").formatted("w7+", 1234.5, "#,##0.00"));
   }
 
   @ParameterizedTest
