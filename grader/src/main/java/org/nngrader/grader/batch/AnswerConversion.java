@@ -33,6 +33,9 @@ final class AnswerConversion {
     }
     for (AnswerCell cell : sheet.cells()) {
       Optional<String> id = matcher.match(cell.stepId());
+      if (id.isEmpty() && cell.written().isBlank()) {
+        continue; // a heading or spacer row
+      }
       if (id.isEmpty()) {
         remarks.add("row " + cell.row() + ": '" + cell.stepId() + "' is not a step of this exercise (ignored)");
         continue;
@@ -41,9 +44,20 @@ final class AnswerConversion {
         remarks.add("row " + cell.row() + ": step " + id.get() + " appears again (the first row was graded)");
         continue;
       }
-      answers.put(id.get(), answer(cell));
+      answers.put(id.get(), percentStep(id.get(), answer(cell)));
     }
     return new Converted(answers, remarks);
+  }
+
+  /**
+   * Percent steps (ids with {@code _pct}) are asked in percent units: "12.5%" and a cell
+   * formatted as a percentage both mean 12.5 there, not 0.125.
+   */
+  static StudentAnswer percentStep(String id, StudentAnswer a) {
+    if (id.contains("_pct") && a instanceof StudentAnswer.Numeric n && n.written().contains("%")) {
+      return new StudentAnswer.Numeric(n.value() * 100, n.written(), n.precision() * 100);
+    }
+    return a;
   }
 
   static StudentAnswer answer(AnswerCell cell) {
