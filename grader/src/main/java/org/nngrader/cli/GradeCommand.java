@@ -1,0 +1,209 @@
+package org.nngrader.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.nngrader.bank.generate.ProblemSet;
+import org.nngrader.bank.generate.ProblemSetException;
+import org.nngrader.bank.template.Template;
+import org.nngrader.grader.batch.ClassGrader;
+import org.nngrader.grader.batch.GradedSubmission;
+import org.nngrader.grader.batch.SetStudent;
+import org.nngrader.grader.engine.GradingEngine;
+import org.nngrader.grader.engine.StepResult;
+import org.nngrader.grader.export.ResultsFolder;
+import org.nngrader.grader.read.ZipSafetyException;
+import org.nngrader.grader.report.ClassReport;
+import org.nngrader.rubric.Rubric;
+import org.nngrader.rubric.RubricException;
+import org.nngrader.rubric.RubricLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nngrader grade}: grades every submission under a path against a problem set and
+ * writes the results folder whole, or not at all (it is built beside the target and moved into
+ * place at the end).
+ */
+@Command(name = "grade", description = "Grade a class's submissions against a problem set.")
+final class GradeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--set", required = true, paramLabel = "SET", description = "Problem set folder from 'nngrader generate'.")
+  Path set;
+
+  @Option(names = "--submissions", required = true, paramLabel = "PATH",
+      description = "A submission file, a folder, or an LMS bulk-download zip (Canvas, Moodle).")
+  Path submissions;
+
+  @Option(names = "--out", required = true, paramLabel = "RESULTS", description = "Results folder to create.")
+  Path out;
+
+  @Option(names = "--rubric", paramLabel = "RUB", description = "Rubric name or .yaml file (default: the set's rubric).")
+  String rubric;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Grading threads (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--force", description = "Replace RESULTS if it already exists.")
+  boolean force;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    ProblemSet problemSet;
+    Template template;
+    try {
+      problemSet = ProblemSet.read(set);
+      template = problemSet.template();
+    } catch (ProblemSetException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+    Rubric r = rubric(problemSet);
+    if (!Files.exists(submissions)) {
+      throw new UsageException(submissions + ": no such file or folder; pass the submissions "
+          + "file, folder or LMS zip with --submissions");
+    }
+    if (Files.exists(out) && !force && !isEmptyFolder(out)) {
+      throw new UsageException(out + ": already exists; choose a new folder or add --force to replace it");
+    }
+    Path parent = out.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path partial = Files.createTempDirectory(parent, "." + out.getFileName() + ".partial-");
+    try {
+      Summary summary = gradeInto(partial, problemSet, template, r);
+      publish(partial, out.toAbsolutePath());
+      summary.print(stdout, out);
+      return summary.failed.isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
+    } catch (ZipSafetyException e) {
+      throw new UsageException(e.getMessage() + "; nothing was graded and no results were written", e);
+    } finally {
+      deleteTree(partial);
+    }
+  }
+
+  private Rubric rubric(ProblemSet problemSet) {
+    String name = rubric != null ? rubric : problemSet.rubric();
+    try {
+      return name == null ? RubricLoader.loadBuiltin("default") : RubricLoader.resolve(name);
+    } catch (RubricException | IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+  }
+
+  /** What the command prints at the end. */
+  private record Summary(int graded, List<GradedSubmission> failed, int without, double mean, int students) {
+    void print(PrintWriter w, Path out) {
+      w.printf(Locale.ROOT, "Graded %d of %d students (mean %.1f%%); %d without a submission; %d file%s could not be graded.%n",
+          graded, students, mean, without, failed.size(), failed.size() == 1 ? "" : "s");
+      for (GradedSubmission f : failed) {
+        w.println("  not graded: " + f.error());
+      }
+      w.println("Results: " + out);
+      w.println("Summary: " + out.resolve(ClassReport.SUMMARY_HTML));
+    }
+  }
+
+  private Summary gradeInto(Path folder, ProblemSet problemSet, Template template, Rubric r)
+      throws IOException {
+    GradingEngine engine = new GradingEngine(template, r);
+    List<SetStudent> students = new ArrayList<>();
+    for (ProblemSet.StudentVariant s : problemSet.students()) {
+      students.add(new SetStudent(s.id(), s.name(), s.email(), s.variant(), s.parameters(), s.extra()));
+    }
+    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (n < 1) {
+      throw new UsageException("--threads is " + n + "; it must be at least 1");
+    }
+    ClassReport report = new ClassReport(folder, template, template.asked(), r.reveal());
+    Map<String, String> feedback = new ConcurrentHashMap<>();
+    List<GradedSubmission> failed = new ArrayList<>();
+    double[] percentSum = {0};
+    ClassGrader grader = new ClassGrader(engine, students, n);
+    ClassGrader.Outcome outcome = grader.grade(submissions, s -> {
+      report.add(s);
+      if (s.status() == GradedSubmission.Status.FAILED) {
+        failed.add(s);
+      } else {
+        feedback.put(s.studentId(), oneLine(s));
+        percentSum[0] += s.result().percent();
+      }
+    });
+    report.finish();
+    List<ResultsFolder.Entry> entries = new ArrayList<>();
+    for (SetStudent s : students) {
+      entries.add(new ResultsFolder.Entry(s.id(), s.name(), s.email(), s.lmsIds(),
+          feedback.getOrDefault(s.id(), "No submission.")));
+    }
+    ResultsFolder.writeStudents(folder, entries);
+    int graded = outcome.graded();
+    return new Summary(graded, failed, outcome.studentsWithout().size(),
+        graded == 0 ? 0 : percentSum[0] / graded, students.size());
+  }
+
+  /** A one-line summary for LMS feedback columns. */
+  static String oneLine(GradedSubmission s) {
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s/%s points (%.0f%%)",
+        trim(s.result().score()), trim(s.result().maxScore()), s.result().percent()));
+    s.result().firstWrongStep().ifPresent(step -> b.append("; first went wrong at ").append(step));
+    List<String> named = s.result().steps().stream().map(StepResult::misconception)
+        .filter(m -> m != null && !m.equals("rounded-early")).distinct().toList();
+    if (!named.isEmpty()) {
+      b.append("; misconceptions: ").append(String.join(", ", named));
+    }
+    return b.append('.').toString();
+  }
+
+  private static String trim(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  private static boolean isEmptyFolder(Path p) throws IOException {
+    if (!Files.isDirectory(p)) {
+      return false;
+    }
+    try (Stream<Path> s = Files.list(p)) {
+      return s.findAny().isEmpty();
+    }
+  }
+
+  /** Moves the finished folder into place; an existing one is replaced only after success. */
+  private static void publish(Path partial, Path target) throws IOException {
+    Path old = null;
+    if (Files.exists(target)) {
+      old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    if (old != null) {
+      deleteTree(old);
+    }
+  }
+
+  static void deleteTree(Path p) {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(p)) {
+      for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(x);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package org.nngrader.grader.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The part of a results folder exports read: {@code students.json} (every student of the set,
+ * in roster order, with LMS ids and a one-line feedback summary) and {@code grades.csv}.
+ */
+public final class ResultsFolder {
+
+  /** The roster of a graded set, beside grades.csv. */
+  public static final String STUDENTS_JSON = "students.json";
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ResultsFolder() {}
+
+  /** One roster entry as the grade command records it. */
+  public record Entry(String id, String name, String email, Map<String, String> lmsIds, String feedback) {}
+
+  public static void writeStudents(Path folder, List<Entry> entries) throws IOException {
+    ArrayNode array = JSON.createArrayNode();
+    for (Entry e : entries) {
+      ObjectNode o = array.addObject();
+      o.put("id", e.id());
+      o.put("name", e.name());
+      o.put("email", e.email());
+      ObjectNode lms = o.putObject("lms");
+      new java.util.TreeMap<>(e.lmsIds()).forEach(lms::put);
+      o.put("feedback", e.feedback());
+    }
+    Files.writeString(folder.resolve(STUDENTS_JSON), JSON.writeValueAsString(array) + "\n",
+        StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads a results folder into export rows, in roster order; students without a graded
+   * submission get a null score.
+   *
+   * @throws IllegalArgumentException naming the file and what to do when the folder is not a
+   *     results folder
+   */
+  public static List<GradeRow> read(Path folder) throws IOException {
+    Path students = folder.resolve(STUDENTS_JSON);
+    Path grades = folder.resolve("grades.csv");
+    if (!Files.isRegularFile(students) || !Files.isRegularFile(grades)) {
+      throw new IllegalArgumentException(folder + ": not a results folder (no " + STUDENTS_JSON
+          + " or grades.csv); pass the --out folder of 'nngrader grade'");
+    }
+    Map<String, CSVRecord> byId = new HashMap<>();
+    try (Reader r = Files.newBufferedReader(grades, StandardCharsets.UTF_8);
+        CSVParser p = CSVParser.parse(r, CSVFormat.DEFAULT.builder().setHeader()
+            .setSkipHeaderRecord(true).get())) {
+      for (String col : List.of("student_id", "score", "max", "status")) {
+        if (!p.getHeaderMap().containsKey(col)) {
+          throw new IllegalArgumentException(grades + ": column '" + col + "' is missing; "
+              + "grade the class again with this version of nngrader");
+        }
+      }
+      for (CSVRecord rec : p) {
+        if ("graded".equals(rec.get("status"))) {
+          byId.put(rec.get("student_id"), rec);
+        }
+      }
+    }
+    JsonNode root = JSON.readTree(students.toFile());
+    List<GradeRow> rows = new ArrayList<>();
+    for (JsonNode s : root) {
+      Map<String, String> lms = new LinkedHashMap<>();
+      s.path("lms").fields().forEachRemaining(f -> lms.put(f.getKey(), f.getValue().asText()));
+      String id = s.path("id").asText();
+      CSVRecord g = byId.get(id);
+      Double score = g == null ? null : Double.valueOf(g.get("score"));
+      double max = g == null ? 0 : Double.parseDouble(g.get("max"));
+      rows.add(new GradeRow(id, text(s, "name"), text(s, "email"), lms, score, max,
+          g == null ? "no-submission" : "graded", text(s, "feedback")));
+    }
+    double max = rows.stream().mapToDouble(GradeRow::max).max().orElse(0);
+    List<GradeRow> out = new ArrayList<>();
+    for (GradeRow r : rows) {
+      out.add(r.max() > 0 ? r : new GradeRow(r.studentId(), r.name(), r.email(), r.lmsIds(),
+          r.score(), max, r.status(), r.feedback()));
+    }
+    return out;
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}
