@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       TemplatesCommand.class,
       SolveCommand.class,
+      GenerateCommand.class,
+      SimulateCommand.class,
     })
 public final class Main implements Runnable {
 
