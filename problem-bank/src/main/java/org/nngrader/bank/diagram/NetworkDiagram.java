@@ -1,5 +1,7 @@
 package org.nngrader.bank.diagram;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nngrader.bank.model.BiasMode;
@@ -24,7 +26,9 @@ public final class NetworkDiagram {
   private static final int LEFT = 130;
   private static final int TOP = 40;
   private static final int BOTTOM = 70;
-  private static final double LABEL_AT = 0.3;
+  /** Where along an edge (0 at the source) its label may go, in order of preference. */
+  private static final double[] LABEL_POSITIONS =
+      {0.3, 0.22, 0.38, 0.16, 0.46, 0.54, 0.62, 0.7, 0.78};
   /** Approximate width of a character at the 13px font size, for layout. */
   private static final double CHAR = 7.4;
 
@@ -77,22 +81,10 @@ public final class NetworkDiagram {
     }
     svg.append("</g>\n<g class=\"weights\" text-anchor=\"middle\" font-size=\"12\">\n");
     for (int l = 1; l < net.depth(); l++) {
+      List<double[]> placed = new ArrayList<>();
       for (int j = 0; j < net.size(l); j++) {
         for (int k = 0; k < net.size(l - 1); k++) {
-          double x0 = x(l - 1) + RADIUS;
-          double y0 = y(l - 1, k);
-          double x1 = x(l) - RADIUS;
-          double y1 = y(l, j);
-          String w = n.weight(l, j, k);
-          String label = w + " = " + value(w);
-          double lx = x0 + (x1 - x0) * LABEL_AT;
-          double ly = y0 + (y1 - y0) * LABEL_AT;
-          double half = label.length() * CHAR * 12 / 13 / 2 + 3;
-          // An opaque box, so the label reads even where the edge (or another) passes under it.
-          svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\""
-              + " height=\"16\" fill=\"#fff\" stroke=\"#999\" stroke-width=\"0.6\" rx=\"3\"/>\n",
-              lx - half, ly - 8, 2 * half));
-          text(lx, ly + 4, "", label);
+          weightLabel(l, j, k, placed);
         }
       }
     }
@@ -106,6 +98,43 @@ public final class NetworkDiagram {
     footer(height);
     svg.append("</svg>\n");
     return svg.toString();
+  }
+
+  /**
+   * The label of one edge, on the edge, at the first position along it (from a list tried in
+   * order) where its box does not cover a label already placed between the same two layers.
+   */
+  private void weightLabel(int l, int j, int k, List<double[]> placed) {
+    double x0 = x(l - 1) + RADIUS;
+    double y0 = y(l - 1, k);
+    double x1 = x(l) - RADIUS;
+    double y1 = y(l, j);
+    String w = n.weight(l, j, k);
+    String label = w + " = " + value(w);
+    double half = label.length() * CHAR * 12 / 13 / 2 + 3;
+    double[] box = null;
+    for (double t : LABEL_POSITIONS) {
+      double[] b = {x0 + (x1 - x0) * t - half, y0 + (y1 - y0) * t - 8, 2 * half, 16};
+      if (box == null) {
+        box = b;
+      }
+      if (placed.stream().noneMatch(p -> overlap(p, b))) {
+        box = b;
+        break;
+      }
+    }
+    placed.add(box);
+    // An opaque box, so the label reads even where the edge (or another) passes under it.
+    svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\""
+        + " height=\"16\" fill=\"#fff\" stroke=\"#999\" stroke-width=\"0.6\" rx=\"3\"/>\n",
+        box[0], box[1], box[2]));
+    text(box[0] + half, box[1] + 12, "", label);
+  }
+
+  private static boolean overlap(double[] a, double[] b) {
+    double pad = 2;
+    return a[0] < b[0] + b[2] + pad && b[0] < a[0] + a[2] + pad
+        && a[1] < b[1] + b[3] + pad && b[1] < a[1] + a[3] + pad;
   }
 
   private void neuron(int l, int j) {
