@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class ProblemSetWriter {
     m.put(ProblemSet.KEY_CSV, "key.csv");
     m.put(ProblemSet.KEY_JSON, "key.json");
     m.put(ProblemSet.SOLUTION, "solution.html");
-    return java.util.Collections.unmodifiableMap(m);
+    return Collections.unmodifiableMap(m);
   }
 
   /**

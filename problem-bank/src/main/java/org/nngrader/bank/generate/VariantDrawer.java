@@ -2,6 +2,7 @@ package org.nngrader.bank.generate;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -84,7 +85,7 @@ public final class VariantDrawer {
 
   /** The ids of the parameters that are drawn, in given order. */
   public Set<String> drawnParameters() {
-    return java.util.Collections.unmodifiableSet(drawn.keySet());
+    return Collections.unmodifiableSet(drawn.keySet());
   }
 
   /** The variant of one student, as if alone in the class. */
@@ -121,7 +122,9 @@ public final class VariantDrawer {
 
   /**
    * The variants of a class, in roster order, all different: a student whose draw repeats an
-   * earlier student's variant redraws (deterministically, from the next attempts).
+   * earlier student's variant redraws (deterministically, from the next attempts). Repeats are
+   * found by variant id, so ids are unique within the class even in the rare case of two
+   * different draws sharing an id.
    */
   public List<Variant> drawAll(List<String> studentIds) {
     Set<String> taken = new HashSet<>();

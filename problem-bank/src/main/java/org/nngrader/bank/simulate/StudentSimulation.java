@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.nngrader.bank.graph.Derivation;
 import org.nngrader.bank.graph.Formula;
 import org.nngrader.bank.graph.QuantityGraph;
@@ -87,7 +88,7 @@ final class StudentSimulation {
   }
 
   /** Takes the asked values from a changed graph; steps that differ get {@code how(step)}. */
-  private void follow(QuantityGraph g, java.util.function.Function<String, String> how) {
+  private void follow(QuantityGraph g, Function<String, String> how) {
     Values v = g.evaluate(correct.givens());
     for (String id : key.keySet()) {
       double x = v.get(id);
