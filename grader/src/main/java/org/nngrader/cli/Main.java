@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       TemplatesCommand.class,
       SolveCommand.class,
+      GenerateCommand.class,
+      SimulateCommand.class,
       GradeCommand.class,
       ExportCommand.class,
     })

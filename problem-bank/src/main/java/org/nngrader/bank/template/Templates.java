@@ -37,6 +37,37 @@ public final class Templates {
   }
 
   /**
+   * The YAML text of a built-in template (by id) or of a template file (by path), as
+   * {@link #resolve} would read it; a problem set keeps a copy so that it can be graded with
+   * exactly the template it was generated from.
+   *
+   * @throws IllegalArgumentException naming the valid templates, or the file that cannot be
+   *     read
+   */
+  public static String text(String idOrPath) {
+    if (!BUILTIN.contains(idOrPath) && isFile(idOrPath)) {
+      try {
+        return Files.readString(Path.of(idOrPath), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException(idOrPath + ": cannot be read (" + e.getMessage()
+            + "); check the path of the template");
+      }
+    }
+    builtin(idOrPath);
+    String resource = "/org/nngrader/bank/templates/" + idOrPath + ".yaml";
+    try (java.io.InputStream in = Templates.class.getResourceAsStream(resource)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("built-in template " + resource + " cannot be read", e);
+    }
+  }
+
+  private static boolean isFile(String idOrPath) {
+    return idOrPath.endsWith(".yaml") || idOrPath.endsWith(".yml")
+        || Files.isRegularFile(Path.of(idOrPath));
+  }
+
+  /**
    * A built-in template by id, or a template file by path (anything ending in .yaml/.yml or
    * naming an existing file).
    */

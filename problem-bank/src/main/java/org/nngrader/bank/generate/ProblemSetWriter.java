@@ -1,0 +1,188 @@
+package org.nngrader.bank.generate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.nngrader.bank.graph.Values;
+import org.nngrader.bank.roster.Student;
+import org.nngrader.bank.sheet.AnswerKey;
+import org.nngrader.bank.sheet.AnswerKeyWriter;
+import org.nngrader.bank.sheet.AnswerSheet;
+import org.nngrader.bank.sheet.AnswerSheetCsv;
+import org.nngrader.bank.sheet.AnswerSheetXlsx;
+import org.nngrader.bank.solution.SolutionFormat;
+import org.nngrader.bank.solution.WorkedSolution;
+import org.nngrader.bank.template.Template;
+
+/**
+ * Writes a problem set folder: {@code manifest.json}, a copy of the template ({@code
+ * template.yaml}) and one folder per student with {@code problem.html}, {@code answers.xlsx},
+ * {@code answers.csv}, {@code key.csv}, {@code key.json} and {@code solution.html}. The same
+ * request gives the same bytes.
+ */
+public final class ProblemSetWriter {
+
+  /** File names inside a student's folder, by manifest file key. */
+  public static final Map<String, String> STUDENT_FILES = orderedFiles();
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectWriter JSON = MAPPER.writer(new DefaultPrettyPrinter()
+      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+      .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
+  private ProblemSetWriter() {}
+
+  private static Map<String, String> orderedFiles() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(ProblemSet.PROBLEM, "problem.html");
+    m.put(ProblemSet.ANSWERS_XLSX, "answers.xlsx");
+    m.put(ProblemSet.ANSWERS_CSV, "answers.csv");
+    m.put(ProblemSet.KEY_CSV, "key.csv");
+    m.put(ProblemSet.KEY_JSON, "key.json");
+    m.put(ProblemSet.SOLUTION, "solution.html");
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * Draws every student's variant and writes the set.
+   *
+   * @param out a folder that does not exist yet or is empty
+   * @throws IllegalArgumentException when {@code out} is a non-empty folder or a file, or an
+   *     override names an unknown parameter
+   * @throws GenerationException when the template cannot give an acceptable variant
+   * @throws IOException when a file cannot be written
+   */
+  public static ProblemSet write(GenerationRequest request, Path out) throws IOException {
+    try {
+      return writeSet(request, out);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static ProblemSet writeSet(GenerationRequest request, Path out) throws IOException {
+    checkEmpty(out);
+    Template t = request.template();
+    VariantDrawer drawer = new VariantDrawer(t, request.seed(), request.params());
+    List<Student> roster = request.roster().students();
+    List<Variant> variants = drawer.drawAll(roster.stream().map(Student::id).toList());
+    Files.createDirectories(out);
+    Files.writeString(out.resolve(ProblemSet.TEMPLATE_FILE), request.templateText(),
+        StandardCharsets.UTF_8);
+    FolderNames names = new FolderNames(Set.of(ProblemSet.MANIFEST, ProblemSet.TEMPLATE_FILE));
+    List<String> folders = roster.stream().map(s -> names.of(s.id())).toList();
+    // Each student's files depend on that student only, so they are written in parallel; the
+    // bytes do not depend on the order.
+    IntStream.range(0, roster.size()).parallel().forEach(i -> {
+      try {
+        writeStudent(t, roster.get(i), variants.get(i), out.resolve(folders.get(i)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    List<ProblemSet.StudentVariant> entries = new ArrayList<>();
+    for (int i = 0; i < roster.size(); i++) {
+      Student s = roster.get(i);
+      Variant v = variants.get(i);
+      String folder = folders.get(i);
+      Map<String, String> relative = new LinkedHashMap<>();
+      STUDENT_FILES.forEach((k, f) -> relative.put(k, folder + "/" + f));
+      entries.add(new ProblemSet.StudentVariant(s.id(), s.name(), s.email(), s.extra(), v.id(),
+          folder, v.parameters(), relative));
+    }
+    ProblemSet set = new ProblemSet(out, ProblemSet.TOOL_VERSION, t.id(),
+        ProblemSet.TEMPLATE_FILE, request.rubric(), request.seed(), request.params(), entries);
+    Files.writeString(out.resolve(ProblemSet.MANIFEST), manifest(set), StandardCharsets.UTF_8);
+    return set;
+  }
+
+  /**
+   * Writes one student's files into {@code dir} (created if needed): the way to regenerate a
+   * single variant from its manifest entry.
+   *
+   * @return file key to file name inside {@code dir}, in {@link #STUDENT_FILES} order
+   */
+  public static Map<String, String> writeStudent(Template t, Student s, Variant v, Path dir)
+      throws IOException {
+    Files.createDirectories(dir);
+    Values values = t.graph().evaluate(v.parameters());
+    AnswerSheet sheet = AnswerSheet.of(t, s.id(), v.id());
+    AnswerKey key = AnswerKey.of(t, s.id(), v.id(), values);
+    Map<String, String> f = STUDENT_FILES;
+    text(dir.resolve(f.get(ProblemSet.PROBLEM)), ProblemPage.render(t, s, v));
+    Files.write(dir.resolve(f.get(ProblemSet.ANSWERS_XLSX)), AnswerSheetXlsx.bytes(sheet));
+    text(dir.resolve(f.get(ProblemSet.ANSWERS_CSV)), AnswerSheetCsv.text(sheet));
+    text(dir.resolve(f.get(ProblemSet.KEY_CSV)), AnswerKeyWriter.csv(key));
+    text(dir.resolve(f.get(ProblemSet.KEY_JSON)), AnswerKeyWriter.json(key));
+    text(dir.resolve(f.get(ProblemSet.SOLUTION)),
+        SolutionFormat.HTML.render(WorkedSolution.of(t, values)));
+    return f;
+  }
+
+  private static void text(Path file, String content) throws IOException {
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+  }
+
+  /** The manifest.json text of a set. */
+  static String manifest(ProblemSet set) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("format", ProblemSet.FORMAT);
+    root.put("tool_version", set.toolVersion());
+    root.put("template", set.templateId());
+    root.put("template_file", set.templateFile());
+    root.put("rubric", set.rubric());
+    root.put("seed", set.seed());
+    ObjectNode params = root.putObject("params");
+    set.params().forEach(params::put);
+    var students = root.putArray("students");
+    for (ProblemSet.StudentVariant s : set.students()) {
+      ObjectNode o = students.addObject();
+      o.put("id", s.id());
+      o.put("name", s.name());
+      o.put("email", s.email());
+      ObjectNode extra = o.putObject("extra");
+      s.extra().forEach(extra::put);
+      o.put("variant", s.variant());
+      o.put("folder", s.folder());
+      ObjectNode p = o.putObject("parameters");
+      s.parameters().forEach(p::put);
+      ObjectNode files = o.putObject("files");
+      s.files().forEach(files::put);
+    }
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void checkEmpty(Path out) throws IOException {
+    if (Files.isRegularFile(out)) {
+      throw new IllegalArgumentException(out + " is a file; give a new folder for the problem set");
+    }
+    if (Files.isDirectory(out)) {
+      try (Stream<Path> entries = Files.list(out)) {
+        if (entries.findAny().isPresent()) {
+          throw new IllegalArgumentException(out + " is not empty; give a new folder for the"
+              + " problem set or remove this one first");
+        }
+      }
+    }
+  }
+}
