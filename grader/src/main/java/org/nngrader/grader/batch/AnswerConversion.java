@@ -65,7 +65,8 @@ final class AnswerConversion {
       // A formula carries full precision; a typed number is exactly as precise as it was typed.
       double v = cell.numericValue();
       double precision = cell.formula() ? 0
-          : StudentAnswer.Numeric.precisionOf(java.math.BigDecimal.valueOf(v).toPlainString());
+          : StudentAnswer.Numeric.precisionOf(
+              java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString());
       return new StudentAnswer.Numeric(v, cell.written(), precision);
     }
     ParsedNumber parsed = NumberForms.parse(cell.written());

@@ -134,8 +134,8 @@ public final class ClassGrader {
       Object r = get(f);
       if (r instanceof Prepared p) {
         byStudent.computeIfAbsent(p.student().id(), k -> new ArrayList<>()).add(p);
-      } else {
-        failed.add((GradedSubmission) r);
+      } else if (r instanceof GradedSubmission g) {
+        failed.add(g);
       }
       it.remove();
     }
@@ -152,8 +152,15 @@ public final class ClassGrader {
     }
   }
 
-  /** Pass one for one entry: a Prepared, or a failed GradedSubmission. */
+  /** nngrader's own metadata files, which may sit beside submissions and are not answers. */
+  private static final java.util.Set<String> OWN_FILES = java.util.Set.of("simulated.json", "manifest.json");
+
+  /** Pass one for one entry: a Prepared, a failed GradedSubmission, or null when skipped. */
   private Object prepare(SubmissionEntry entry) {
+    String base = entry.entryName().substring(entry.entryName().lastIndexOf('/') + 1);
+    if (OWN_FILES.contains(base)) {
+      return null;
+    }
     if (entry instanceof SubmissionProblem p) {
       return GradedSubmission.failed(null, null, p.entryName(), p.describe(), List.of());
     }

@@ -187,8 +187,11 @@ public final class GradingEngine {
         Map<String, Double> studentInputs = new LinkedHashMap<>();
         Map<String, Double> referenceInputs = new LinkedHashMap<>();
         for (String a : wrongAncestors) {
-          studentInputs.put(a, earlier.get(a).value());
-          referenceInputs.put(a, ref.get(a));
+          // A value a named misconception explains is the student's reasoning, not a placeholder.
+          if (earlier.get(a).verdict() != Verdict.MISCONCEPTION) {
+            studentInputs.put(a, earlier.get(a).value());
+            referenceInputs.put(a, ref.get(a));
+          }
         }
         FollowThroughPolicy.Check check =
             rubric.checkFollowThrough(studentInputs, referenceInputs, givenValues);
@@ -204,21 +207,24 @@ public final class GradingEngine {
             0, points, check.reason(), null, wrongAncestors, ft, formula, null);
       }
     }
-    // Misconceptions: from the givens, or from the student's own earlier answers.
-    for (int i = 0; i < mistaken.size(); i++) {
-      Mistaken m = mistaken.get(i);
-      Quantity mq = m.graph().quantity(step);
-      double pure = mistakenPure.get(i).get(step);
-      double fromOwn = nearest(v, mq.derivations(), mistakenWorld.get(i));
-      double hit = matches(step, v, pure, n.precision()) ? pure
-          : matches(step, v, fromOwn, n.precision()) ? fromOwn : Double.NaN;
-      if (!Double.isNaN(hit) && !rubric.toleranceFor(step).accepts(hit, expected)) {
-        Misconception mc = m.misconception();
-        String first = firstStepOfMisconception.putIfAbsent(mc.id(), step);
-        List<String> from = first == null ? wrongAncestors : List.of(first);
-        return new StepResult(step, q.description(), n.written(), v, expected,
-            Verdict.MISCONCEPTION, points * rubric.misconceptionCredit(), points,
-            capitalize(mc.title()) + ". " + mc.feedback(), mc.id(), from, ft, formula, null);
+    // Misconceptions: first the mistake made at this very step, from the student's own earlier
+    // answers (so "gradient added" is named where the gradients were right); then the mistake
+    // carried from the givens through steps the exercise does not ask.
+    for (boolean local : new boolean[] {true, false}) {
+      for (int i = 0; i < mistaken.size(); i++) {
+        Mistaken m = mistaken.get(i);
+        double candidate = local
+            ? nearest(v, m.graph().quantity(step).derivations(), mistakenWorld.get(i))
+            : mistakenPure.get(i).get(step);
+        if (matches(step, v, candidate, n.precision())
+            && !rubric.toleranceFor(step).accepts(candidate, expected)) {
+          Misconception mc = m.misconception();
+          String first = firstStepOfMisconception.putIfAbsent(mc.id(), step);
+          List<String> from = first == null ? wrongAncestors : List.of(first);
+          return new StepResult(step, q.description(), n.written(), v, expected,
+              Verdict.MISCONCEPTION, points * rubric.misconceptionCredit(), points,
+              capitalize(mc.title()) + ". " + mc.feedback(), mc.id(), from, ft, formula, null);
+        }
       }
     }
     String hint = Double.isNaN(ft) || wrongAncestors.isEmpty() ? ""

@@ -97,18 +97,35 @@ final class SheetLayout {
     return new AnswerSheet(sourceName, format, studentId, chosenVariant, cells, problems);
   }
 
+  /**
+   * Takes the question and answer columns from a header row. The first column labelled exactly
+   * "answer" (or "value") wins over one that merely mentions it, so a notes column such as
+   * "How to answer" beside the sheet never moves the answers.
+   */
   private void header(List<RawCell> row) {
+    int exactAnswer = -1;
+    int looseAnswer = -1;
+    int question = -1;
     for (int c = 0; c < row.size(); c++) {
       RawCell cell = row.get(c);
       if (cell == null || c == stepColumn) {
         continue;
       }
       String name = label(cell.text());
-      if (name.contains("question")) {
-        questionColumn = c;
-      } else if (name.contains("answer") || name.equals("value")) {
-        answerColumn = c;
+      if (name.contains("question") && question < 0) {
+        question = c;
+      } else if ((name.equals("answer") || name.equals("youranswer") || name.equals("value"))
+          && exactAnswer < 0) {
+        exactAnswer = c;
+      } else if (name.contains("answer") && looseAnswer < 0) {
+        looseAnswer = c;
       }
+    }
+    if (question >= 0) {
+      questionColumn = question;
+    }
+    if (exactAnswer >= 0 || looseAnswer >= 0) {
+      answerColumn = exactAnswer >= 0 ? exactAnswer : looseAnswer;
     }
   }
 
