@@ -28,7 +28,7 @@ final class ParameterFile {
       throw new UsageException(file + ": must be a map from parameter id to number, e.g. 'w5: 0.4'");
     }
     Map<String, Double> values = new LinkedHashMap<>();
-    var valid = template.graph().givenIds();
+    var valid = template.givenIds();
     var it = root.fields();
     while (it.hasNext()) {
       var e = it.next();

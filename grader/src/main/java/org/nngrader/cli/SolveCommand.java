@@ -3,9 +3,9 @@ package org.nngrader.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.nngrader.bank.graph.Values;
 import org.nngrader.bank.solution.SolutionFormat;
 import org.nngrader.bank.solution.WorkedSolution;
+import org.nngrader.bank.symbolic.SymbolicSolver;
 import org.nngrader.bank.template.Template;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,8 +35,10 @@ final class SolveCommand implements Callable<Integer> {
     SolutionFormat f = Cli.attempt(() -> SolutionFormat.parse(format));
     Template t = Cli.template(template);
     Map<String, Double> overrides = params == null ? Map.of() : ParameterFile.read(params, t);
-    Values values = Cli.attempt(() -> t.solve(overrides));
-    spec.commandLine().getOut().print(f.render(WorkedSolution.of(t, values)));
+    WorkedSolution solution = t.isSymbolic()
+        ? WorkedSolution.of(Cli.attempt(() -> SymbolicSolver.solve(t, overrides)))
+        : WorkedSolution.of(t, Cli.attempt(() -> t.solve(overrides)));
+    spec.commandLine().getOut().print(f.render(solution));
     return Main.EXIT_OK;
   }
 }

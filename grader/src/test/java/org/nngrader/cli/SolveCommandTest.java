@@ -89,6 +89,45 @@ class SolveCommandTest {
   }
 
   @Test
+  void aSymbolicTemplateSolvesToChainRuleExpressions() {
+    Run r = run("solve", "--template", "symbolic-3-2-1");
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains("Left as symbols\n  dL/dy_hat: how the loss L changes with y_hat")
+        .contains("* dL/dw2 = dL/dy_hat * dy_hat/dz_out * dz_out/dh1 * dh1/dz_h1 * dz_h1/dw2\n"
+            + "         = dL/dy_hat * g'(z_out) * 0.7 * f'(-4.2) * 10\n"
+            + "         = 7 * dL/dy_hat * g'(z_out) * f'(-4.2)\n");
+  }
+
+  @Test
+  void jsonOfASymbolicTemplateHasNumbersAndExpressions() throws Exception {
+    Run r = run("solve", "--template", "exp-output-2-2-1", "--format", "json");
+    assertThat(r.code()).isZero();
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    JsonNode q = root.get("quantities");
+    assertThat(q.get("p").isNumber()).isTrue();
+    assertThat(q.get("p").asDouble()).isCloseTo(1.0868938147, org.assertj.core.api.Assertions.within(1e-10));
+    assertThat(q.get("dJ/dw5").asText()).isEqualTo("-0.559745425 * y + 0.608383841");
+    assertThat(root.get("parameters").has("y")).isFalse();
+    assertThat(root.get("symbols").get("y").asText()).isEqualTo("the target, left unknown");
+  }
+
+  @Test
+  void paramsOfASymbolicTemplateAreItsGivensOnly(@TempDir Path dir) throws Exception {
+    Path p = dir.resolve("p.yaml");
+    Files.writeString(p, "x2: 5\n");
+    Run r = run("solve", "--template", "symbolic-3-2-1", "--params", p.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("= dL/dy_hat * g'(z_out) * 0.7 * f'(-1.7) * 5\n");
+
+    Files.writeString(p, "y: 0.5\n");
+    Run unknown = run("solve", "--template", "exp-output-2-2-1", "--params", p.toString());
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown parameter 'y' for template exp-output-2-2-1;"
+        + " valid parameters: x1, x2, w1, w2, w3, w4, w5, w6, b1, b2, b3");
+  }
+
+  @Test
   void templatesListsEveryBuiltinWithADescription() {
     Run r = run("templates");
     assertThat(r.code()).isZero();

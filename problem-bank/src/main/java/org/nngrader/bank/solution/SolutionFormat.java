@@ -14,7 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.nngrader.bank.model.Numbers;
 
-/** Renders a {@link WorkedSolution} as plain text, Markdown, self-contained HTML or JSON. */
+/**
+ * Renders a {@link WorkedSolution} as plain text, Markdown, self-contained HTML or JSON. A symbolic
+ * solution also lists what is left as a symbol, and its plain text shows each step's meaning and
+ * puts each {@code =} of a step on its own line.
+ */
 public enum SolutionFormat {
   TEXT,
   MD,
@@ -46,14 +50,45 @@ public enum SolutionFormat {
 
   /** {@code id = symbolic = numeric = result}, skipping parts that repeat. */
   static String line(WorkedSolution.Step step) {
-    StringBuilder sb = new StringBuilder(step.id()).append(" = ").append(step.symbolic());
-    if (!step.numeric().isEmpty()) {
-      sb.append(" = ").append(step.numeric());
-    }
-    if (!step.result().equals(step.numeric()) && !step.result().equals(step.symbolic())) {
-      sb.append(" = ").append(step.result());
+    StringBuilder sb = new StringBuilder(step.id());
+    for (String part : parts(step)) {
+      sb.append(" = ").append(part);
     }
     return sb.toString();
+  }
+
+  /**
+   * What follows the id: the symbolic form (unless it is the id itself, as for a quantity left as
+   * a symbol), the numbers substituted (when there are any), the result (unless it repeats one of
+   * those or the id).
+   */
+  private static List<String> parts(WorkedSolution.Step step) {
+    List<String> parts = new ArrayList<>();
+    if (!step.symbolic().equals(step.id())) {
+      parts.add(step.symbolic());
+    }
+    if (!step.numeric().isEmpty()) {
+      parts.add(step.numeric());
+    }
+    String result = step.result();
+    if (!result.equals(step.numeric()) && !result.equals(step.symbolic())
+        && !result.equals(step.id())) {
+      parts.add(result);
+    }
+    return parts;
+  }
+
+  /** A step over several lines, the {@code =} signs aligned, then its meaning. */
+  private static void symbolicStep(WorkedSolution.Step step, StringBuilder sb) {
+    String mark = step.asked() ? "* " : "  ";
+    sb.append(mark).append(step.id());
+    String indent = " ".repeat(mark.length() + step.id().length());
+    boolean first = true;
+    for (String part : parts(step)) {
+      sb.append(first ? "" : "\n" + indent).append(" = ").append(part);
+      first = false;
+    }
+    sb.append("\n      ").append(step.description()).append('\n');
   }
 
   private static String text(WorkedSolution s) {
@@ -61,10 +96,18 @@ public enum SolutionFormat {
     sb.append(s.title()).append(" (").append(s.templateId()).append(")\n\n");
     sb.append("Given values\n");
     s.givens().forEach((k, v) -> sb.append("  ").append(k).append(" = ").append(Numbers.given(v)).append('\n'));
+    if (!s.symbols().isEmpty()) {
+      sb.append("\nLeft as symbols\n");
+      s.symbols().forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v).append('\n'));
+    }
     for (WorkedSolution.Section sec : s.sections()) {
       sb.append('\n').append(sec.title()).append('\n');
       for (WorkedSolution.Step st : sec.steps()) {
-        sb.append(st.asked() ? "* " : "  ").append(line(st)).append('\n');
+        if (s.isSymbolic()) {
+          symbolicStep(st, sb);
+        } else {
+          sb.append(st.asked() ? "* " : "  ").append(line(st)).append('\n');
+        }
       }
     }
     sb.append("\n* = asked in the exercise\n");
@@ -79,6 +122,10 @@ public enum SolutionFormat {
     }
     sb.append("## Given values\n\n| quantity | value |\n|---|---|\n");
     s.givens().forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(Numbers.given(v)).append(" |\n"));
+    if (!s.symbols().isEmpty()) {
+      sb.append("\n## Left as symbols\n\n| symbol | what it stands for |\n|---|---|\n");
+      s.symbols().forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(v).append(" |\n"));
+    }
     for (WorkedSolution.Section sec : s.sections()) {
       sb.append("\n## ").append(sec.title()).append("\n\n");
       for (WorkedSolution.Step st : sec.steps()) {
@@ -98,6 +145,13 @@ public enum SolutionFormat {
     List<Map<String, String>> givens = new ArrayList<>();
     s.givens().forEach((k, v) -> givens.add(Map.of("id", k, "value", Numbers.given(v))));
     scope.put("givens", givens);
+    List<Map<String, String>> symbols = new ArrayList<>();
+    s.symbols().forEach((k, v) -> symbols.add(Map.of("name", k, "meaning", v)));
+    scope.put("symbols", symbols);
+    scope.put("hasSymbols", !symbols.isEmpty());
+    scope.put("symbolic", s.isSymbolic());
+    // A raw line break: mustache.java drops one typed right after a section tag.
+    scope.put("newline", "\n");
     List<Map<String, Object>> sections = new ArrayList<>();
     for (WorkedSolution.Section sec : s.sections()) {
       List<Map<String, Object>> steps = new ArrayList<>();
@@ -109,6 +163,18 @@ public enum SolutionFormat {
         m.put("numeric", st.numeric());
         m.put("result", st.result());
         m.put("asked", st.asked());
+        // A symbolic solution skips the parts that repeat, as its text does: a factor left as a
+        // symbol would otherwise read dL/dy_hat = dL/dy_hat = dL/dy_hat.
+        m.put("compact", s.isSymbolic());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        List<String> parts = parts(st);
+        for (int i = 0; i < parts.size(); i++) {
+          lines.add(Map.of("more", i > 0, "text", (i == 0 ? st.id() + " = " : "= ") + parts.get(i)));
+        }
+        if (parts.isEmpty()) {
+          lines.add(Map.of("more", false, "text", st.id()));
+        }
+        m.put("lines", lines);
         steps.add(m);
       }
       sections.add(Map.of("title", sec.title(), "steps", steps));
@@ -123,7 +189,10 @@ public enum SolutionFormat {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("template", s.templateId());
     root.put("parameters", s.givens());
-    root.put("quantities", s.asked());
+    root.put("quantities", s.answers());
+    if (s.isSymbolic()) {
+      root.put("symbols", s.symbols());
+    }
     try {
       return JSON_MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

@@ -29,12 +29,22 @@ import org.nngrader.bank.model.ParameterKind;
  * Loads exercise templates from YAML (the schema is documented in
  * {@code problem-bank/TEMPLATES.md}). Every problem found is reported with the file, the line,
  * the field and the valid choices; loading never half-succeeds.
+ *
+ * <p>Symbolic templates (answers that are expressions) use the same schema with three additions:
+ * an entry of {@code network.activations} may be {@code f} or {@code g} (an abstract function);
+ * {@code network.loss} may be {@code abstract}; and an optional top-level section
+ * {@code symbolic: {unknowns: [y]}} lists the targets left unknown. Any of the three makes the
+ * template symbolic ({@link SymbolicSpec}). A symbolic template's {@code defaults} give exactly
+ * {@link Template#givenIds()}: no value for an unknown target, nor for a given no answer depends
+ * on (the learning rate, targets under an abstract loss, biases of net inputs that stay symbols).
+ * It asks gradients and the forward quantities that are numbers, has one example and no
+ * {@code updates}, and every layer after an abstract one is abstract too.
  */
 public final class TemplateLoader {
 
   private static final Set<String> TOP =
       Set.of("id", "title", "description", "network", "notation", "defaults", "randomize",
-          "asked", "updates", "answers");
+          "asked", "updates", "answers", "symbolic");
   private static final Set<String> NETWORK =
       Set.of("layers", "activations", "loss", "bias", "train", "examples");
   private static final Set<String> RANDOMIZE =
@@ -47,6 +57,10 @@ public final class TemplateLoader {
   private final String file;
   private final YamlDocument doc;
   private final List<TemplateDiagnostic> problems = new ArrayList<>();
+  /** Layers whose activation the file names f or g; the network has linear stand-ins there. */
+  private final java.util.SortedMap<Integer, String> abstractActivations = new java.util.TreeMap<>();
+  /** Whether the file's loss is {@code abstract}; the network has half_sse as a stand-in. */
+  private boolean abstractLoss;
 
   private TemplateLoader(String file, YamlDocument doc) {
     this.file = file;
@@ -115,14 +129,20 @@ public final class TemplateLoader {
     fail();
     Notation notation = notation(network, root.get("notation"));
     fail();
+    SymbolicSpec symbolic = new SymbolicSection(this::problem, abstractActivations, abstractLoss)
+        .read(root.get("symbolic"), notation, updates);
+    fail();
     QuantityGraph graph = Template.compile(notation, updates);
-    Map<String, Double> defaults = defaults(root.get("defaults"), graph);
+    Map<String, Double> defaults = symbolic == null
+        ? defaults(root.get("defaults"), graph.givenIds(), Map.of())
+        : defaults(root.get("defaults"), symbolic.givenIds(notation),
+            SymbolicSection.notGiven(symbolic, notation));
     Randomization randomization = randomization(root.get("randomize"), notation);
-    List<String> asked = asked(root.get("asked"), graph);
+    List<String> asked = asked(root.get("asked"), graph, symbolic);
     int sigFigs = significantFigures(root.get("answers"));
     fail();
     return new Template(id, title, description == null ? "" : description, network, notation,
-        defaults, randomization, asked, updates, sigFigs, graph);
+        defaults, randomization, asked, updates, sigFigs, graph, symbolic);
   }
 
   private void unknownFields(JsonNode node, String path, Set<String> valid) {
@@ -180,10 +200,18 @@ public final class TemplateLoader {
       problem("network.activations", "must list one activation per non-input layer; valid: " + Activation.validNames());
     } else {
       for (int i = 0; i < acts.size(); i++) {
+        String name = acts.get(i).asText().trim();
+        if (SymbolicSpec.ACTIVATION_FUNCTIONS.contains(name)) {
+          abstractActivations.put(i + 1, name);
+          activations.add(Activation.of(Activation.Kind.LINEAR)); // stand-in, see SymbolicSpec
+          continue;
+        }
         try {
-          activations.add(Activation.parse(acts.get(i).asText()));
+          activations.add(Activation.parse(name));
         } catch (IllegalArgumentException e) {
-          problem("network.activations[" + i + "]", e.getMessage());
+          problem("network.activations[" + i + "]", e.getMessage() + ", or "
+              + String.join(" or ", SymbolicSpec.ACTIVATION_FUNCTIONS)
+              + " to leave it abstract (a symbolic template)");
         }
       }
     }
@@ -191,11 +219,21 @@ public final class TemplateLoader {
     String lossText = node.path("loss").asText(null);
     if (lossText == null) {
       problem("network.loss", "is missing; valid: " + Loss.validNames());
+    } else if (lossText.trim().equals(SymbolicSpec.ABSTRACT_LOSS)) {
+      abstractLoss = true;
+      loss = Loss.HALF_SSE; // stand-in, see SymbolicSpec
     } else {
       try {
         loss = Loss.parse(lossText);
       } catch (IllegalArgumentException e) {
-        problem("network.loss", e.getMessage());
+        problem("network.loss", e.getMessage() + ", or " + SymbolicSpec.ABSTRACT_LOSS
+            + " to leave it unknown (a symbolic template)");
+      }
+      String outFunction = abstractActivations.get(sizes.size() - 1);
+      if (outFunction != null) {
+        problem("network.loss", "is '" + lossText + "', but the output activation " + outFunction
+            + " is abstract, so the output has no number to put in the loss; write loss: "
+            + SymbolicSpec.ABSTRACT_LOSS);
       }
     }
     BiasMode bias = BiasMode.SHARED;
@@ -278,16 +316,24 @@ public final class TemplateLoader {
     }
   }
 
-  private Map<String, Double> defaults(JsonNode node, QuantityGraph graph) {
+  /**
+   * The default values.
+   *
+   * @param givens the ids that need a value
+   * @param notGiven ids of the network that must have no value here, each with the reason
+   */
+  private Map<String, Double> defaults(
+      JsonNode node, List<String> givens, Map<String, String> notGiven) {
     Map<String, Double> out = new LinkedHashMap<>();
-    List<String> givens = graph.givenIds();
     if (node == null || !node.isObject()) {
       problem("defaults", "is missing; it gives a value to every parameter: " + String.join(", ", givens));
       return out;
     }
     node.fields().forEachRemaining(e -> {
       String path = "defaults." + e.getKey();
-      if (!givens.contains(e.getKey())) {
+      if (notGiven.containsKey(e.getKey())) {
+        problem(path, notGiven.get(e.getKey()) + "; remove it");
+      } else if (!givens.contains(e.getKey())) {
         problem(path, "is not a parameter of this network; valid: " + String.join(", ", givens));
       } else if (!e.getValue().isNumber()) {
         problem(path, "is '" + e.getValue().asText() + "'; it must be a number");
@@ -430,7 +476,7 @@ public final class TemplateLoader {
     }
   }
 
-  private List<String> asked(JsonNode node, QuantityGraph graph) {
+  private List<String> asked(JsonNode node, QuantityGraph graph, SymbolicSpec symbolic) {
     List<String> out = new ArrayList<>();
     if (node == null || !node.isArray() || node.isEmpty()) {
       problem("asked", "must list the step ids the exercise asks (globs like dE_total/dw* allowed)");
@@ -440,13 +486,25 @@ public final class TemplateLoader {
     for (int i = 0; i < node.size(); i++) {
       String pattern = node.get(i).asText();
       List<String> matches = new ArrayList<>();
+      List<String> notAskable = new ArrayList<>();
       Pattern p = glob(pattern);
       for (Quantity q : graph.quantities()) {
         if (!q.isGiven() && p.matcher(q.id()).matches()) {
-          matches.add(q.id());
+          if (symbolic == null || SymbolicSection.askable(q, symbolic)) {
+            matches.add(q.id());
+          } else {
+            notAskable.add(q.id());
+          }
         }
       }
-      if (matches.isEmpty()) {
+      if (matches.isEmpty() && !notAskable.isEmpty()) {
+        problem("asked[" + i + "]", "is '" + pattern + "', which a symbolic template cannot ask: "
+            + String.join(", ", notAskable) + (notAskable.size() == 1 ? " has" : " have")
+            + " no answer as a number or as a chain-rule expression; it can ask: "
+            + String.join(", ", graph.quantities().stream()
+                .filter(q -> !q.isGiven() && SymbolicSection.askable(q, symbolic))
+                .map(Quantity::id).toList()));
+      } else if (matches.isEmpty()) {
         problem("asked[" + i + "]", "is '" + pattern + "', which names no computed quantity of this network; "
             + "quantities: " + String.join(", ", graph.quantities().stream()
                 .filter(q -> !q.isGiven()).map(Quantity::id).limit(40).toList())

@@ -14,7 +14,8 @@ public final class Templates {
 
   /** Ids of the built-in templates, in the order {@code nngrader templates} lists them. */
   public static final List<String> BUILTIN =
-      List.of("relu-2-1-1", "sigmoid-2-2-1", "sigmoid-2-2-2", "perceptron");
+      List.of("relu-2-1-1", "sigmoid-2-2-1", "sigmoid-2-2-2", "perceptron", "symbolic-3-2-1",
+          "exp-output-2-2-1");
 
   private static final Map<String, Template> CACHE = new LinkedHashMap<>();
 

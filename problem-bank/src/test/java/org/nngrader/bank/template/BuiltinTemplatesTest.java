@@ -14,15 +14,25 @@ class BuiltinTemplatesTest {
 
   static final java.util.List<String> IDS = Templates.BUILTIN;
 
+  static final java.util.List<String> NUMERIC =
+      IDS.stream().filter(id -> !Templates.builtin(id).isSymbolic()).toList();
+
   @ParameterizedTest
-  @FieldSource("IDS")
-  void everyBuiltinLoadsAndSolvesItsDefaultsToFiniteValues(String id) {
+  @FieldSource("NUMERIC")
+  void everyNumericBuiltinLoadsAndSolvesItsDefaultsToFiniteValues(String id) {
     Template t = Templates.builtin(id);
     Values v = t.solve(Map.of());
     assertThat(t.asked()).isNotEmpty();
     for (String step : t.asked()) {
       assertThat(v.get(step)).as(step).isFinite();
     }
+  }
+
+  @Test
+  void theSymbolicBuiltinsAreListedAfterTheNumericOnes() {
+    assertThat(IDS).containsSubsequence("perceptron", "symbolic-3-2-1", "exp-output-2-2-1");
+    assertThat(IDS.stream().filter(id -> Templates.builtin(id).isSymbolic()))
+        .containsExactly("symbolic-3-2-1", "exp-output-2-2-1");
   }
 
   @Test
