@@ -23,14 +23,17 @@ public sealed interface StudentAnswer {
       }
     }
 
-    /** Half a unit in the last written decimal place of a plain decimal text, else 0. */
+    /** Half a unit in the last written decimal place of a decimal text; 0 for whole numbers and exponents. */
     public static double precisionOf(String text) {
       String t = text.strip().replace(',', '.');
       if (t.contains("e") || t.contains("E") || t.contains("/") || t.endsWith("%")) {
         return 0;
       }
       int dot = t.indexOf('.');
-      int decimals = dot < 0 ? 0 : t.length() - dot - 1;
+      if (dot < 0) {
+        return 0; // a whole number ("0", "1") is meant exactly, not as a rounding
+      }
+      int decimals = t.length() - dot - 1;
       if (decimals >= 12) {
         return 0;
       }

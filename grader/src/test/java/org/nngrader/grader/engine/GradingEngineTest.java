@@ -151,8 +151,8 @@ class GradingEngineTest {
   @Test
   void trivialPlaceholderEarnsNoFollowThrough() {
     Map<String, StudentAnswer> a = answersFrom(REF, -1);
-    a.put("dE_total/dout_o1", new StudentAnswer.Numeric(0, "0", 0.5));
-    a.put("dE_total/dw5", new StudentAnswer.Numeric(0, "0", 0.5));
+    a.put("dE_total/dout_o1", new StudentAnswer.Numeric(0, "0", 0));
+    a.put("dE_total/dw5", new StudentAnswer.Numeric(0, "0", 0));
     GradeResult r = grade(a);
     StepResult g = r.steps().stream().filter(s -> s.step().equals("dE_total/dw5")).findFirst().orElseThrow();
     assertThat(g.verdict()).isEqualTo(Verdict.INCORRECT);

@@ -32,6 +32,11 @@ public final class Templates {
         k -> TemplateLoader.loadResource("/org/nngrader/bank/templates/" + k + ".yaml", k + ".yaml"));
   }
 
+  /** Ids of the built-in templates whose answers are numbers (not expressions), in order. */
+  public static List<String> numericIds() {
+    return BUILTIN.stream().filter(id -> !builtin(id).isSymbolic()).toList();
+  }
+
   /** Every built-in template, in order. */
   public static List<Template> all() {
     return BUILTIN.stream().map(Templates::builtin).toList();

@@ -38,7 +38,7 @@ import org.nngrader.bank.template.Templates;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProblemSetWriterTest {
 
-  static final List<String> IDS = Templates.BUILTIN;
+  static final List<String> IDS = Templates.numericIds();
   static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path tmp;

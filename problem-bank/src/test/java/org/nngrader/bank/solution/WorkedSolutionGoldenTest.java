@@ -57,6 +57,13 @@ class WorkedSolutionGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void rendersAsItsGoldenFile(Case c) throws IOException {
+    if (Boolean.getBoolean("golden.update")) {
+      // Regenerate: mvn -pl problem-bank test -Dgolden.update=true, then review the diff.
+      Path source = Path.of("src/test/resources" + GOLDEN + c.file());
+      Files.createDirectories(source.getParent());
+      Files.writeString(source, render(c), StandardCharsets.UTF_8);
+      return;
+    }
     try (InputStream in = WorkedSolutionGoldenTest.class.getResourceAsStream(GOLDEN + c.file())) {
       assertThat(in).as("golden file %s%s is missing", GOLDEN, c.file()).isNotNull();
       assertThat(render(c)).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -115,7 +115,7 @@ class FiniteDifferenceProperties {
 
   @Example
   void theBuiltinTemplatesPassTheSameCheck() {
-    for (Template t : Templates.all()) {
+    for (Template t : Templates.all().stream().filter(t -> !t.isSymbolic()).toList()) {
       QuantityGraph graph = GraphCompiler.compile(t.notation(), List.of(1));
       Map<String, Double> givens = t.solve(Map.of()).givens();
       FiniteDifferences fd = new FiniteDifferences(graph, givens);

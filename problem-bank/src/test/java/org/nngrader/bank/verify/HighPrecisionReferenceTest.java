@@ -35,7 +35,7 @@ class HighPrecisionReferenceTest {
 
   static final MathContext DIGITS_40 = new MathContext(40);
 
-  static final List<String> TEMPLATES = Templates.BUILTIN;
+  static final List<String> TEMPLATES = Templates.numericIds();
 
   /** Compares every value of a solved graph with the reference at the same (exact) givens. */
   static List<ReferenceComparison.Mismatch> mismatches(Notation notation, Values values) {
