@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       GradeCommand.class,
       ExportCommand.class,
+      DemoCommand.class,
     })
 public final class Main implements Runnable {
 

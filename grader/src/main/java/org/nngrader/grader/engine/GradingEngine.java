@@ -187,8 +187,9 @@ public final class GradingEngine {
         Map<String, Double> studentInputs = new LinkedHashMap<>();
         Map<String, Double> referenceInputs = new LinkedHashMap<>();
         for (String a : wrongAncestors) {
-          // A value a named misconception explains is the student's reasoning, not a placeholder.
-          if (earlier.get(a).verdict() != Verdict.MISCONCEPTION) {
+          // Only unexplained wrong values can be placeholders: one that follows from the
+          // student's own work, or that a named misconception explains, is their reasoning.
+          if (earlier.get(a).verdict() == Verdict.INCORRECT) {
             studentInputs.put(a, earlier.get(a).value());
             referenceInputs.put(a, ref.get(a));
           }

@@ -12,8 +12,8 @@ public record Behaviour(Kind kind, Misconception misconception) {
   /** The behaviours of a simulated class, in the order the mixed profile cycles through. */
   public enum Kind {
     CORRECT("correct", "all correct at full precision"),
-    ROUNDED("rounded", "all correct, but every intermediate rounded to 4 decimals and later"
-        + " steps computed from the rounded values"),
+    ROUNDED("rounded", "all correct, but every intermediate rounded to 4 decimals (4 significant"
+        + " figures below 0.01) and later steps computed from the rounded values"),
     SLIP("slip", "one early arithmetic slip; later steps computed correctly from it"),
     MISCONCEPTION("misconception", "a known misconception applied where it belongs"),
     BLANK("blank", "some steps left blank"),

@@ -109,9 +109,18 @@ final class StudentSimulation {
     return new Derivation(d.parents(), new Formula(f.template(), p -> round4(f.apply(p))));
   }
 
+  /**
+   * Rounds as a student working by hand does: to 4 decimals, but to 4 significant figures for
+   * values below 0.01 (nobody writes 0.0000 for an error of 3.5e-5).
+   */
   static double round4(double x) {
-    return Double.isFinite(x)
-        ? new BigDecimal(Double.toString(x)).setScale(4, RoundingMode.HALF_UP).doubleValue() : x;
+    if (!Double.isFinite(x) || x == 0) {
+      return x;
+    }
+    BigDecimal d = new BigDecimal(Double.toString(x));
+    return Math.abs(x) < 0.01
+        ? d.round(new MathContext(4, RoundingMode.HALF_UP)).doubleValue()
+        : d.setScale(4, RoundingMode.HALF_UP).doubleValue();
   }
 
   /** An early step with later asked steps depending on it, so the slip carries forward. */
@@ -129,7 +138,15 @@ final class StudentSimulation {
     List<String> from = early.isEmpty() ? ids : early;
     String step = from.get(rng.nextInt(Math.max(1, Math.min(from.size(), ids.size() / 3))));
     double v = key.get(step);
-    double slipped = v == 0 ? 0.1 : v + Math.pow(10, Math.floor(Math.log10(Math.abs(v))));
+    // A slip of 0.37 units of the leading digit: clearly wrong, and never a trivial value
+    // (0, 1, -1 or a given), which the grader would rightly treat as a placeholder.
+    double unit = v == 0 ? 0.1 : Math.pow(10, Math.floor(Math.log10(Math.abs(v))));
+    double candidate = v + 0.37 * unit;
+    java.util.Collection<Double> givens = correct.givens().values();
+    while (candidate == 0 || Math.abs(candidate) == 1 || givens.contains(candidate)) {
+      candidate += 0.37 * unit;
+    }
+    double slipped = candidate;
     Derivation constant = new Derivation(List.of(),
         new Formula(Numbers.given(slipped), p -> slipped));
     follow(template.graph().mutate(q -> q.id().equals(step) ? q.withDerivations(List.of(constant))
