@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       GradeCommand.class,
       ExportCommand.class,
       DemoCommand.class,
+      RosterCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -1,0 +1,220 @@
+package org.nngrader.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nngrader.cli.Main;
+
+/**
+ * The LMS round trip: submissions zipped the way Canvas and Moodle name them grade to the same
+ * scores as the plain folder; the Canvas export is what Canvas reads back; unsafe zips are
+ * refused before anything is written.
+ */
+class LmsRoundTripTest {
+
+  @TempDir static Path dir;
+  static Path set;
+  static Path subs;
+  static Map<String, String> plainScores;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  static void gradeAPlainClass() throws IOException {
+    StringBuilder roster = new StringBuilder("student_id,name,email,canvas_id,sis_user_id,section\n");
+    for (int i = 1; i <= 20; i++) {
+      String name = i == 3 ? "\"=cmd|' /C calc'!A0, Mallory\"" : "Student " + i;
+      roster.append(String.format("s%03d,%s,s%03d@example.edu,%d,SIS%03d,Section %s%n", i, name, i,
+          5000 + i, i, i % 2 == 0 ? "A" : "B"));
+    }
+    Files.writeString(dir.resolve("roster.csv"), roster);
+    set = dir.resolve("set");
+    subs = dir.resolve("subs");
+    assertThat(run("generate", "--template", "sigmoid-2-2-2", "--roster",
+        dir.resolve("roster.csv").toString(), "--seed", "3", "--out", set.toString()).code()).isZero();
+    assertThat(run("simulate", "--set", set.toString(), "--out", subs.toString()).code()).isZero();
+    assertThat(run("grade", "--set", set.toString(), "--submissions", subs.toString(), "--out",
+        dir.resolve("plain").toString()).code()).isEqualTo(1);
+    plainScores = scores(dir.resolve("plain"));
+  }
+
+  static Map<String, String> scores(Path results) throws IOException {
+    Map<String, String> m = new HashMap<>();
+    for (CSVRecord r : records(results.resolve("grades.csv"), true)) {
+      m.put(r.get("student_id") + "|" + r.get("status"), r.get("score"));
+    }
+    return m;
+  }
+
+  static List<CSVRecord> records(Path csv, boolean header) throws IOException {
+    CSVFormat f = header ? CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        : CSVFormat.DEFAULT;
+    try (CSVParser p = CSVParser.parse(csv, StandardCharsets.UTF_8, f)) {
+      return p.getRecords();
+    }
+  }
+
+  static List<Path> submissionFiles() throws IOException {
+    try (Stream<Path> s = Files.list(subs)) {
+      return s.filter(p -> !p.getFileName().toString().equals("simulated.json")).sorted().toList();
+    }
+  }
+
+  static void zip(Path zip, Map<String, byte[]> entries) throws IOException {
+    try (OutputStream o = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(o)) {
+      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        z.putNextEntry(new ZipEntry(e.getKey()));
+        z.write(e.getValue());
+        z.closeEntry();
+      }
+    }
+  }
+
+  @Test
+  void canvasZipGradesToTheSameScoresAsThePlainFolder() throws IOException {
+    Map<String, byte[]> entries = new java.util.TreeMap<>();
+    for (Path p : submissionFiles()) {
+      String file = p.getFileName().toString();
+      int n = Integer.parseInt(file.substring(1, 4));
+      String late = n == 2 ? "_LATE" : "";
+      entries.put("student" + n + late + "_" + (5000 + n) + "_" + (900000 + n) + "_" + file, Files.readAllBytes(p));
+    }
+    Path zip = dir.resolve("canvas.zip");
+    zip(zip, entries);
+    Run r = run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
+        dir.resolve("canvas").toString());
+    assertThat(r.code()).isEqualTo(1);
+    Map<String, String> canvas = scores(dir.resolve("canvas"));
+    assertThat(canvas.keySet()).containsAll(plainScores.keySet().stream().filter(k -> k.endsWith("|graded")).toList());
+    plainScores.forEach((k, v) -> {
+      if (k.endsWith("|graded")) {
+        assertThat(canvas.get(k)).as(k).isEqualTo(v);
+      }
+    });
+    CSVRecord late = records(dir.resolve("canvas/grades.csv"), true).stream()
+        .filter(x -> x.get("student_id").equals("s002")).findFirst().orElseThrow();
+    assertThat(late.get("late")).isEqualTo("true");
+  }
+
+  @Test
+  void moodleZipGradesToTheSameScoresAsThePlainFolder() throws IOException {
+    Map<String, byte[]> entries = new java.util.TreeMap<>();
+    for (Path p : submissionFiles()) {
+      String file = p.getFileName().toString();
+      int n = Integer.parseInt(file.substring(1, 4));
+      entries.put("Student " + n + "_" + (70000 + n) + "_assignsubmission_file/" + file, Files.readAllBytes(p));
+    }
+    Path zip = dir.resolve("moodle.zip");
+    zip(zip, entries);
+    Run r = run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
+        dir.resolve("moodle").toString());
+    assertThat(r.code()).isEqualTo(1);
+    Map<String, String> moodle = scores(dir.resolve("moodle"));
+    plainScores.forEach((k, v) -> {
+      if (k.endsWith("|graded")) {
+        assertThat(moodle.get(k)).as(k).isEqualTo(v);
+      }
+    });
+  }
+
+  @Test
+  void canvasExportReadsBackAsCanvasReadsIt() throws IOException {
+    Path out = dir.resolve("canvas-export.csv");
+    Run r = run("export", "--results", dir.resolve("plain").toString(), "--format", "canvas",
+        "--assignment", "Backprop 1", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<CSVRecord> rows = records(out, false);
+    assertThat(rows.get(0).toList()).containsExactly("Student", "ID", "SIS User ID", "SIS Login ID", "Section", "Backprop 1");
+    assertThat(rows.get(1).get(0)).isEqualTo("    Points Possible");
+    assertThat(rows).hasSize(22);
+    for (int i = 2; i < rows.size(); i++) {
+      CSVRecord row = rows.get(i);
+      assertThat(row.get(1)).as("Canvas ID of row %d", i).matches("50\\d\\d");
+      assertThat(row.get(4)).startsWith("Section ");
+      String score = row.get(5);
+      assertThat(score).as("plain number or empty").matches("|\\d+\\.\\d\\d");
+    }
+    CSVRecord mallory = rows.stream().filter(x -> x.get(1).equals("5003")).findFirst().orElseThrow();
+    assertThat(mallory.get(0)).startsWith("'=cmd");
+  }
+
+  @Test
+  void canvasGradebookKeepsEveryOtherColumn() throws IOException {
+    Path book = dir.resolve("gradebook.csv");
+    StringBuilder b = new StringBuilder("Student,ID,SIS User ID,SIS Login ID,Section,Quiz 1 (11),Backprop 1 (12),Current Score\n");
+    b.append("    Points Possible,,,,,10.00,50.00,(read only)\n");
+    for (int i = 1; i <= 20; i++) {
+      b.append(String.format("\"Student, %d\",%d,SIS%03d,login%d,Section A,7.50,,88.1%n", i, 5000 + i, i, i));
+    }
+    Files.writeString(book, b);
+    Path out = dir.resolve("filled.csv");
+    Run r = run("export", "--results", dir.resolve("plain").toString(), "--format", "canvas",
+        "--gradebook", book.toString(), "--assignment", "Backprop 1", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<CSVRecord> rows = records(out, false);
+    assertThat(rows.get(0).toList()).isEqualTo(records(book, false).get(0).toList());
+    for (int i = 2; i < rows.size(); i++) {
+      assertThat(rows.get(i).get(5)).isEqualTo("7.50");
+      assertThat(rows.get(i).get(7)).isEqualTo("88.1");
+    }
+    assertThat(rows.get(2).get(6)).matches("\\d+\\.\\d\\d");
+  }
+
+  @Test
+  void zipWithTraversalIsRefusedAndNothingIsWritten() throws IOException {
+    Path zip = dir.resolve("evil.zip");
+    zip(zip, Map.of("../../escape.xlsx", "x".getBytes(StandardCharsets.UTF_8)));
+    Path out = dir.resolve("evil-results");
+    Run r = run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out", out.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("evil.zip").contains("../../escape.xlsx");
+    assertThat(out).doesNotExist();
+    assertThat(dir.getParent().resolve("escape.xlsx")).doesNotExist();
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("partial"));
+    }
+  }
+
+  @Test
+  void zipBombIsRefused() throws IOException {
+    Path zip = dir.resolve("bomb.zip");
+    try (OutputStream o = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(o)) {
+      z.putNextEntry(new ZipEntry("s001.xlsx"));
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 64; i++) {
+        z.write(zeros);
+      }
+      z.closeEntry();
+    }
+    Run r = run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
+        dir.resolve("bomb-results").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("bomb.zip").containsAnyOf("ratio", "limit", "too large", "compress");
+    assertThat(dir.resolve("bomb-results")).doesNotExist();
+  }
+}
