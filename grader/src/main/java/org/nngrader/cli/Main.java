@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       DemoCommand.class,
       RosterCommand.class,
+      BenchCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -221,6 +221,43 @@ public final class QuantityGraph {
     return evaluate(givenValues, null, null, workspace);
   }
 
+  /**
+   * The positions, in evaluation order, of the computed quantities the given ones depend on:
+   * what a training step needs to evaluate and nothing more.
+   */
+  int[] computedAncestors(List<String> ids) {
+    return ancestorsOf(ids).stream().filter(q -> !q.isGiven()).mapToInt(q -> index.get(q.id())).toArray();
+  }
+
+  /**
+   * Evaluates only the computed quantities at {@code order} (from {@link #computedAncestors}),
+   * writing into {@code values}, whose given slots the caller has filled. The hot loop of
+   * training: no allocation.
+   */
+  void evaluateInto(double[] values, int[] order, double[][] workspace) {
+    for (int i : order) {
+      int[] ps = parents[i];
+      double[] args = workspace[i];
+      if (args == null) {
+        args = new double[ps.length];
+        workspace[i] = args;
+      }
+      for (int p = 0; p < ps.length; p++) {
+        args[p] = values[ps[p]];
+      }
+      values[i] = quantities.get(i).primary().formula().apply(args);
+    }
+  }
+
+  /** Position of each given value (in {@link #givenIds()} order) in the evaluation order. */
+  int[] givenPositions() {
+    int[] out = new int[givens.size()];
+    for (int g = 0; g < out.length; g++) {
+      out[g] = index.get(givens.get(g));
+    }
+    return out;
+  }
+
   private double[] evaluate(double[] givenValues, boolean[] isPinned, double[] pins,
       double[][] scratch) {
     double[] v = new double[quantities.size()];

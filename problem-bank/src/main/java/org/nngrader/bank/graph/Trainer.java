@@ -18,6 +18,9 @@ final class Trainer {
   private final int steps;
   private final int[] paramGiven;
   private final int[] paramUpdate;
+  /** The computed quantities an update needs, in evaluation order. */
+  private final int[] stepOrder;
+  private final int[] givenPositions;
   private final Map<Key, double[]> cache =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -36,6 +39,8 @@ final class Trainer {
       paramGiven[i] = givens.indexOf(params.get(i));
       paramUpdate[i] = core.indexOf(updates.get(i));
     }
+    this.stepOrder = core.computedAncestors(updates);
+    this.givenPositions = core.givenPositions();
   }
 
   int steps() {
@@ -57,10 +62,19 @@ final class Trainer {
     }
     double[] g = givens.clone();
     double[][] workspace = core.workspace();
+    double[] v = new double[core.quantities().size()];
+    for (int i = 0; i < givenPositions.length; i++) {
+      v[givenPositions[i]] = g[i];
+    }
+    double[] next = new double[paramGiven.length];
     for (int s = 0; s < steps; s++) {
-      double[] v = core.evaluateArray(g, workspace);
+      core.evaluateInto(v, stepOrder, workspace);
       for (int i = 0; i < paramGiven.length; i++) {
-        g[paramGiven[i]] = v[paramUpdate[i]];
+        next[i] = v[paramUpdate[i]];
+      }
+      for (int i = 0; i < paramGiven.length; i++) {
+        v[givenPositions[paramGiven[i]]] = next[i];
+        g[paramGiven[i]] = next[i];
       }
     }
     double[] result = core.evaluateArray(g);
