@@ -62,6 +62,10 @@ final class GradeCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Replace RESULTS if it already exists.")
   boolean force;
 
+  @Option(names = "--moodle-worksheet", paramLabel = "WORKSHEET.csv",
+      description = "Moodle grading worksheet: maps the participant ids of a Moodle zip to students.")
+  Path moodleWorksheet;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -125,6 +129,9 @@ final class GradeCommand implements Callable<Integer> {
     for (ProblemSet.StudentVariant s : problemSet.students()) {
       students.add(new SetStudent(s.id(), s.name(), s.email(), s.variant(), s.parameters(), s.extra()));
     }
+    if (moodleWorksheet != null) {
+      students = withParticipants(students);
+    }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (n < 1) {
       throw new UsageException("--threads is " + n + "; it must be at least 1");
@@ -153,6 +160,33 @@ final class GradeCommand implements Callable<Integer> {
     int graded = outcome.graded();
     return new Summary(graded, failed, outcome.studentsWithout().size(),
         graded == 0 ? 0 : percentSum[0] / graded, students.size());
+  }
+
+  private List<SetStudent> withParticipants(List<SetStudent> students) throws IOException {
+    if (!Files.isRegularFile(moodleWorksheet)) {
+      throw new UsageException(moodleWorksheet + ": no such file; download the grading worksheet from Moodle");
+    }
+    Map<String, String> participants = Cli.attempt(() -> {
+      try {
+        return org.nngrader.grader.batch.MoodleWorksheet.participants(moodleWorksheet, students);
+      } catch (IOException e) {
+        throw new IllegalArgumentException(moodleWorksheet + ": cannot be read (" + e.getMessage() + ")");
+      }
+    });
+    Map<String, String> byStudent = new java.util.HashMap<>();
+    participants.forEach((participant, student) -> byStudent.put(student, participant));
+    List<SetStudent> out = new ArrayList<>();
+    for (SetStudent s : students) {
+      String participant = byStudent.get(s.id());
+      if (participant == null) {
+        out.add(s);
+      } else {
+        Map<String, String> lms = new java.util.LinkedHashMap<>(s.lmsIds());
+        lms.put("moodle_participant", participant);
+        out.add(new SetStudent(s.id(), s.name(), s.email(), s.variant(), s.givens(), lms));
+      }
+    }
+    return out;
   }
 
   /** A one-line summary for LMS feedback columns. */

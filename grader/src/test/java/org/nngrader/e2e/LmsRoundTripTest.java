@@ -143,6 +143,27 @@ class LmsRoundTripTest {
   }
 
   @Test
+  void moodleParticipantIdsMapThroughTheGradingWorksheet() throws IOException {
+    // A sheet whose student_id row was deleted: only the Moodle folder name says whose it is.
+    String sheet = Files.readString(set.resolve("s004/answers.csv")).lines()
+        .filter(l -> !l.startsWith("student_id")).reduce("", (a, b) -> a + b + "\n");
+    Path zip = dir.resolve("moodle-anon.zip");
+    zip(zip, Map.of("Someone Else_777004_assignsubmission_file/answers.csv",
+        sheet.getBytes(StandardCharsets.UTF_8)));
+    Path worksheet = dir.resolve("worksheet.csv");
+    Files.writeString(worksheet, "Identifier,Full name,Email address,Status,Grade\n"
+        + "Participant 777004,Student 4,s004@example.edu,Submitted,\n");
+    Run with = run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
+        dir.resolve("moodle-ws").toString(), "--moodle-worksheet", worksheet.toString());
+    assertThat(with.code()).as(with.err()).isZero();
+    assertThat(records(dir.resolve("moodle-ws/grades.csv"), true).get(0).get("student_id")).isEqualTo("s004");
+    Run without = run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
+        dir.resolve("moodle-nows").toString());
+    assertThat(without.code()).isEqualTo(1);
+    assertThat(without.out()).contains("cannot tell whose submission this is");
+  }
+
+  @Test
   void canvasExportReadsBackAsCanvasReadsIt() throws IOException {
     Path out = dir.resolve("canvas-export.csv");
     Run r = run("export", "--results", dir.resolve("plain").toString(), "--format", "canvas",
