@@ -112,7 +112,7 @@ final class GradeCommand implements Callable<Integer> {
   /** What the command prints at the end. */
   private record Summary(int graded, List<GradedSubmission> failed, int without, double mean, int students) {
     void print(PrintWriter w, Path out) {
-      w.printf(Locale.ROOT, "Graded %d of %d students (mean %.1f%%); %d without a submission; %d file%s could not be graded.%n",
+      w.printf(Locale.ROOT, "Graded %d of %d students (mean %.1f%%); %d without a gradable submission; %d file%s could not be graded.%n",
           graded, students, mean, without, failed.size(), failed.size() == 1 ? "" : "s");
       for (GradedSubmission f : failed) {
         w.println("  not graded: " + f.error());
