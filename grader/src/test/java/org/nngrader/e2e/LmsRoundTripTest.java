@@ -164,6 +164,60 @@ class LmsRoundTripTest {
   }
 
   @Test
+  void lateFlagReachesTheRubricsLatePolicy() throws IOException {
+    Path rubric = dir.resolve("late.yaml");
+    Files.writeString(rubric, "name: late\nlate: {policy: fraction-off, fraction: 0.1}\n");
+    Path s2 = subs.resolve("s002.xlsx");
+    Path zip = dir.resolve("canvas-late.zip");
+    zip(zip, Map.of("studenttwo_LATE_5002_900002_s002.xlsx", Files.readAllBytes(s2),
+        "studentfour_5004_900004_s004.xlsx", Files.readAllBytes(subs.resolve("s004.xlsx"))));
+    Run r = run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
+        dir.resolve("late").toString(), "--rubric", rubric.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    Map<String, CSVRecord> byId = new HashMap<>();
+    records(dir.resolve("late/grades.csv"), true).forEach(x -> byId.put(x.get("student_id"), x));
+    CSVRecord late = byId.get("s002");
+    CSVRecord onTime = byId.get("s004");
+    double max = Double.parseDouble(late.get("max"));
+    assertThat(late.get("late")).isEqualTo("true");
+    assertThat(late.get("flags")).contains("late");
+    // Same sheet graded on time with the same rubric, for comparison.
+    Path zip2 = dir.resolve("canvas-ontime.zip");
+    zip(zip2, Map.of("studenttwo_5002_900002_s002.xlsx", Files.readAllBytes(s2)));
+    run("grade", "--set", set.toString(), "--submissions", zip2.toString(), "--out",
+        dir.resolve("ontime").toString(), "--rubric", rubric.toString());
+    double full = Double.parseDouble(records(dir.resolve("ontime/grades.csv"), true).get(0).get("score"));
+    assertThat(Double.parseDouble(late.get("score"))).isCloseTo(Math.max(0, full - 0.1 * max),
+        org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(onTime.get("late")).isEqualTo("false");
+  }
+
+  @Test
+  void onlyTheNewestOfSeveralSubmissionsIsGradedAndTheOthersAreListed() throws IOException {
+    Path zip = dir.resolve("resubmitted.zip");
+    try (OutputStream o = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(o)) {
+      ZipEntry old = new ZipEntry("studentone_5001_800001_answers.xlsx");
+      old.setTimeLocal(java.time.LocalDateTime.of(2026, 11, 1, 10, 0));
+      z.putNextEntry(old);
+      z.write(Files.readAllBytes(set.resolve("s001/answers.xlsx"))); // the blank template
+      z.closeEntry();
+      ZipEntry newer = new ZipEntry("studentone_5001_800002_answers-1.xlsx");
+      newer.setTimeLocal(java.time.LocalDateTime.of(2026, 11, 2, 10, 0));
+      z.putNextEntry(newer);
+      z.write(Files.readAllBytes(subs.resolve("s001.xlsx")));
+      z.closeEntry();
+    }
+    Run r = run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
+        dir.resolve("resubmitted").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    List<CSVRecord> rows = records(dir.resolve("resubmitted/grades.csv"), true);
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).get("file")).isEqualTo("studentone_5001_800002_answers-1.xlsx");
+    assertThat(rows.get(0).get("score")).isEqualTo(plainScores.get("s001|graded"));
+    assertThat(rows.get(0).get("flags")).contains("older submission not graded: studentone_5001_800001_answers.xlsx");
+  }
+
+  @Test
   void canvasExportReadsBackAsCanvasReadsIt() throws IOException {
     Path out = dir.resolve("canvas-export.csv");
     Run r = run("export", "--results", dir.resolve("plain").toString(), "--format", "canvas",
