@@ -2,8 +2,6 @@ package org.nngrader.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,19 +11,10 @@ import org.nngrader.grader.export.SafeText;
 
 class DemoAndExportCommandTest {
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void demoRunsTheWholeFlowAndListsItsFiles(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("demo");
-    Run r = run("demo", "--out", out.toString());
+    CliRun r = CliRun.run("demo", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("Graded 38 of 40 students").contains("could not be graded")
         .contains("Class summary:").contains("Canvas export:");
@@ -35,13 +24,13 @@ class DemoAndExportCommandTest {
     assertThat(Files.readString(out.resolve("canvas-grades.csv"))).contains("    Points Possible")
         .contains("'=HYPERLINK");
     // A second run replaces its own folder.
-    assertThat(run("demo", "--out", out.toString()).code()).isZero();
+    assertThat(CliRun.run("demo", "--out", out.toString()).code()).isZero();
   }
 
   @Test
   void demoRefusesAFolderItDidNotMake(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("thesis.tex"), "precious");
-    Run r = run("demo", "--out", dir.toString());
+    CliRun r = CliRun.run("demo", "--out", dir.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("was not made by the demo");
     assertThat(dir.resolve("thesis.tex")).hasContent("precious");
@@ -58,7 +47,7 @@ class DemoAndExportCommandTest {
         "Student, Test",999,,,,
         """);
     Path roster = dir.resolve("roster.csv");
-    Run r = run("roster", "--from-canvas", book.toString(), "--out", roster.toString());
+    CliRun r = CliRun.run("roster", "--from-canvas", book.toString(), "--out", roster.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(Files.readAllLines(roster)).containsExactly(
         "student_id,name,email,canvas_id,sis_user_id,sis_login_id,section",
@@ -70,17 +59,17 @@ class DemoAndExportCommandTest {
   void rosterRejectsAFileThatIsNotAGradebook(@TempDir Path dir) throws Exception {
     Path book = dir.resolve("x.csv");
     Files.writeString(book, "name,score\nAda,3\n");
-    Run r = run("roster", "--from-canvas", book.toString());
+    CliRun r = CliRun.run("roster", "--from-canvas", book.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("x.csv line 1: not a Canvas gradebook export");
   }
 
   @Test
   void exportNeedsAResultsFolder(@TempDir Path dir) {
-    Run r = run("export", "--results", dir.toString(), "--format", "moodle", "--out", dir.resolve("m.csv").toString());
+    CliRun r = CliRun.run("export", "--results", dir.toString(), "--format", "moodle", "--out", dir.resolve("m.csv").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("not a results folder");
-    Run f = run("export", "--results", dir.toString(), "--format", "d2l", "--out", dir.resolve("m.csv").toString());
+    CliRun f = CliRun.run("export", "--results", dir.toString(), "--format", "d2l", "--out", dir.resolve("m.csv").toString());
     assertThat(f.err()).contains("unknown export format 'd2l'; valid: generic, canvas, moodle, blackboard");
   }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,18 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SolveCommandTest {
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void jsonGivesThePublishedNumbersOfTheClassicExample() throws Exception {
-    Run r = run("solve", "--template", "sigmoid-2-2-2", "--format", "json");
+    CliRun r = CliRun.run("solve", "--template", "sigmoid-2-2-2", "--format", "json");
     assertThat(r.code()).isZero();
     JsonNode q = new ObjectMapper().readTree(r.out()).get("quantities");
     assertThat(q.get("net_h1").asDouble()).isEqualTo(0.3775);
@@ -36,7 +25,7 @@ class SolveCommandTest {
   void paramsOverrideDefaults(@TempDir Path dir) throws Exception {
     Path p = dir.resolve("p.yaml");
     Files.writeString(p, "w5: 0.5\neta: 1.0\n");
-    Run r = run("solve", "--template", "sigmoid-2-2-2", "--params", p.toString(), "--format", "json");
+    CliRun r = CliRun.run("solve", "--template", "sigmoid-2-2-2", "--params", p.toString(), "--format", "json");
     assertThat(r.code()).isZero();
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertThat(root.get("parameters").get("w5").asDouble()).isEqualTo(0.5);
@@ -47,7 +36,7 @@ class SolveCommandTest {
   void typoInParameterIdNamesItAndTheValidIds(@TempDir Path dir) throws Exception {
     Path p = dir.resolve("p.yaml");
     Files.writeString(p, "w55: 0.5\n");
-    Run r = run("solve", "--template", "sigmoid-2-2-2", "--params", p.toString());
+    CliRun r = CliRun.run("solve", "--template", "sigmoid-2-2-2", "--params", p.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("unknown parameter 'w55'").contains("valid parameters: i1, i2, w1")
         .contains(p.toString());
@@ -55,21 +44,21 @@ class SolveCommandTest {
 
   @Test
   void unknownTemplateListsTheValidOnes() {
-    Run r = run("solve", "--template", "sigmoid-9-9-9");
+    CliRun r = CliRun.run("solve", "--template", "sigmoid-9-9-9");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("unknown template 'sigmoid-9-9-9'").contains("relu-2-1-1, sigmoid-2-2-1");
   }
 
   @Test
   void unknownFormatIsAUsageError() {
-    Run r = run("solve", "--template", "perceptron", "--format", "pdf");
+    CliRun r = CliRun.run("solve", "--template", "perceptron", "--format", "pdf");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("unknown format 'pdf'; valid: text, md, html, json");
   }
 
   @Test
   void htmlIsOneSelfContainedDocumentInTextbookOrder() {
-    Run r = run("solve", "--template", "sigmoid-2-2-2", "--format", "html");
+    CliRun r = CliRun.run("solve", "--template", "sigmoid-2-2-2", "--format", "html");
     assertThat(r.code()).isZero();
     String html = r.out();
     assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("http://").doesNotContain("https://")
@@ -90,7 +79,7 @@ class SolveCommandTest {
 
   @Test
   void aSymbolicTemplateSolvesToChainRuleExpressions() {
-    Run r = run("solve", "--template", "symbolic-3-2-1");
+    CliRun r = CliRun.run("solve", "--template", "symbolic-3-2-1");
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .contains("Left as symbols\n  dL/dy_hat: how the loss L changes with y_hat")
@@ -101,7 +90,7 @@ class SolveCommandTest {
 
   @Test
   void jsonOfASymbolicTemplateHasNumbersAndExpressions() throws Exception {
-    Run r = run("solve", "--template", "exp-output-2-2-1", "--format", "json");
+    CliRun r = CliRun.run("solve", "--template", "exp-output-2-2-1", "--format", "json");
     assertThat(r.code()).isZero();
     JsonNode root = new ObjectMapper().readTree(r.out());
     JsonNode q = root.get("quantities");
@@ -116,12 +105,12 @@ class SolveCommandTest {
   void paramsOfASymbolicTemplateAreItsGivensOnly(@TempDir Path dir) throws Exception {
     Path p = dir.resolve("p.yaml");
     Files.writeString(p, "x2: 5\n");
-    Run r = run("solve", "--template", "symbolic-3-2-1", "--params", p.toString());
+    CliRun r = CliRun.run("solve", "--template", "symbolic-3-2-1", "--params", p.toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("= dL/dy_hat * g'(z_out) * 0.7 * f'(-1.7) * 5\n");
 
     Files.writeString(p, "y: 0.5\n");
-    Run unknown = run("solve", "--template", "exp-output-2-2-1", "--params", p.toString());
+    CliRun unknown = CliRun.run("solve", "--template", "exp-output-2-2-1", "--params", p.toString());
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("unknown parameter 'y' for template exp-output-2-2-1;"
         + " valid parameters: x1, x2, w1, w2, w3, w4, w5, w6, b1, b2, b3");
@@ -129,7 +118,7 @@ class SolveCommandTest {
 
   @Test
   void templatesListsEveryBuiltinWithADescription() {
-    Run r = run("templates");
+    CliRun r = CliRun.run("templates");
     assertThat(r.code()).isZero();
     assertThat(r.out().lines()).hasSizeGreaterThanOrEqualTo(4)
         .anyMatch(l -> l.startsWith("sigmoid-2-2-2") && l.contains("shared layer biases"));

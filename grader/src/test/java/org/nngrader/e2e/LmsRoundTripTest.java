@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nngrader.cli.Main;
+import org.nngrader.cli.CliRun;
 
 /**
  * The LMS round trip: submissions zipped the way Canvas and Moodle name them grade to the same
@@ -35,15 +33,6 @@ class LmsRoundTripTest {
   static Path subs;
   static Map<String, String> plainScores;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @BeforeAll
   static void gradeAPlainClass() throws IOException {
     StringBuilder roster = new StringBuilder("student_id,name,email,canvas_id,sis_user_id,section\n");
@@ -55,10 +44,10 @@ class LmsRoundTripTest {
     Files.writeString(dir.resolve("roster.csv"), roster);
     set = dir.resolve("set");
     subs = dir.resolve("subs");
-    assertThat(run("generate", "--template", "sigmoid-2-2-2", "--roster",
+    assertThat(CliRun.run("generate", "--template", "sigmoid-2-2-2", "--roster",
         dir.resolve("roster.csv").toString(), "--seed", "3", "--out", set.toString()).code()).isZero();
-    assertThat(run("simulate", "--set", set.toString(), "--out", subs.toString()).code()).isZero();
-    assertThat(run("grade", "--set", set.toString(), "--submissions", subs.toString(), "--out",
+    assertThat(CliRun.run("simulate", "--set", set.toString(), "--out", subs.toString()).code()).isZero();
+    assertThat(CliRun.run("grade", "--set", set.toString(), "--submissions", subs.toString(), "--out",
         dir.resolve("plain").toString()).code()).isEqualTo(1);
     plainScores = scores(dir.resolve("plain"));
   }
@@ -106,7 +95,7 @@ class LmsRoundTripTest {
     }
     Path zip = dir.resolve("canvas.zip");
     zip(zip, entries);
-    Run r = run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
+    CliRun r = CliRun.run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
         dir.resolve("canvas").toString());
     assertThat(r.code()).isEqualTo(1);
     Map<String, String> canvas = scores(dir.resolve("canvas"));
@@ -131,7 +120,7 @@ class LmsRoundTripTest {
     }
     Path zip = dir.resolve("moodle.zip");
     zip(zip, entries);
-    Run r = run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
+    CliRun r = CliRun.run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
         dir.resolve("moodle").toString());
     assertThat(r.code()).isEqualTo(1);
     Map<String, String> moodle = scores(dir.resolve("moodle"));
@@ -153,11 +142,11 @@ class LmsRoundTripTest {
     Path worksheet = dir.resolve("worksheet.csv");
     Files.writeString(worksheet, "Identifier,Full name,Email address,Status,Grade\n"
         + "Participant 777004,Student 4,s004@example.edu,Submitted,\n");
-    Run with = run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
+    CliRun with = CliRun.run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
         dir.resolve("moodle-ws").toString(), "--moodle-worksheet", worksheet.toString());
     assertThat(with.code()).as(with.err()).isZero();
     assertThat(records(dir.resolve("moodle-ws/grades.csv"), true).get(0).get("student_id")).isEqualTo("s004");
-    Run without = run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
+    CliRun without = CliRun.run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
         dir.resolve("moodle-nows").toString());
     assertThat(without.code()).isEqualTo(1);
     assertThat(without.out()).contains("cannot tell whose submission this is");
@@ -171,7 +160,7 @@ class LmsRoundTripTest {
     Path zip = dir.resolve("canvas-late.zip");
     zip(zip, Map.of("studenttwo_LATE_5002_900002_s002.xlsx", Files.readAllBytes(s2),
         "studentfour_5004_900004_s004.xlsx", Files.readAllBytes(subs.resolve("s004.xlsx"))));
-    Run r = run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
+    CliRun r = CliRun.run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
         dir.resolve("late").toString(), "--rubric", rubric.toString());
     assertThat(r.code()).as(r.err()).isZero();
     Map<String, CSVRecord> byId = new HashMap<>();
@@ -184,7 +173,7 @@ class LmsRoundTripTest {
     // Same sheet graded on time with the same rubric, for comparison.
     Path zip2 = dir.resolve("canvas-ontime.zip");
     zip(zip2, Map.of("studenttwo_5002_900002_s002.xlsx", Files.readAllBytes(s2)));
-    run("grade", "--set", set.toString(), "--submissions", zip2.toString(), "--out",
+    CliRun.run("grade", "--set", set.toString(), "--submissions", zip2.toString(), "--out",
         dir.resolve("ontime").toString(), "--rubric", rubric.toString());
     double full = Double.parseDouble(records(dir.resolve("ontime/grades.csv"), true).get(0).get("score"));
     assertThat(Double.parseDouble(late.get("score"))).isCloseTo(Math.max(0, full - 0.1 * max),
@@ -207,7 +196,7 @@ class LmsRoundTripTest {
       z.write(Files.readAllBytes(subs.resolve("s001.xlsx")));
       z.closeEntry();
     }
-    Run r = run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
+    CliRun r = CliRun.run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
         dir.resolve("resubmitted").toString());
     assertThat(r.code()).as(r.err()).isZero();
     List<CSVRecord> rows = records(dir.resolve("resubmitted/grades.csv"), true);
@@ -220,7 +209,7 @@ class LmsRoundTripTest {
   @Test
   void canvasExportReadsBackAsCanvasReadsIt() throws IOException {
     Path out = dir.resolve("canvas-export.csv");
-    Run r = run("export", "--results", dir.resolve("plain").toString(), "--format", "canvas",
+    CliRun r = CliRun.run("export", "--results", dir.resolve("plain").toString(), "--format", "canvas",
         "--assignment", "Backprop 1", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     List<CSVRecord> rows = records(out, false);
@@ -248,7 +237,7 @@ class LmsRoundTripTest {
     }
     Files.writeString(book, b);
     Path out = dir.resolve("filled.csv");
-    Run r = run("export", "--results", dir.resolve("plain").toString(), "--format", "canvas",
+    CliRun r = CliRun.run("export", "--results", dir.resolve("plain").toString(), "--format", "canvas",
         "--gradebook", book.toString(), "--assignment", "Backprop 1", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     List<CSVRecord> rows = records(out, false);
@@ -265,7 +254,7 @@ class LmsRoundTripTest {
     Path zip = dir.resolve("evil.zip");
     zip(zip, Map.of("../../escape.xlsx", "x".getBytes(StandardCharsets.UTF_8)));
     Path out = dir.resolve("evil-results");
-    Run r = run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out", out.toString());
+    CliRun r = CliRun.run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out", out.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("evil.zip").contains("../../escape.xlsx");
     assertThat(out).doesNotExist();
@@ -286,7 +275,7 @@ class LmsRoundTripTest {
       }
       z.closeEntry();
     }
-    Run r = run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
+    CliRun r = CliRun.run("grade", "--set", set.toString(), "--submissions", zip.toString(), "--out",
         dir.resolve("bomb-results").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("bomb.zip").containsAnyOf("ratio", "limit", "too large", "compress");
