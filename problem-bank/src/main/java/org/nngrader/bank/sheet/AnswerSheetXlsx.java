@@ -154,30 +154,30 @@ public final class AnswerSheetXlsx {
       "Do not change columns A and B or the student_id and variant rows.",
     };
     for (int i = 0; i < lines.length; i++) {
-      Row r = s.getRow(i) != null ? s.getRow(i) : s.createRow(i);
-      Cell c = r.createCell(4);
+      Cell c = s.getRow(i).createCell(4);
       c.setCellValue(lines[i]);
       c.setCellStyle(st.note);
     }
   }
 
-  /** The instructions of a sheet with expression answers. */
+  /**
+   * The instructions of a sheet with expression answers, in the same four rows as a numeric
+   * sheet's.
+   */
   private static String[] expressionInstructions(AnswerSheet sheet) {
     AnswerSheet.Expressions x = sheet.expressions();
     boolean numbers = sheet.steps().stream().anyMatch(st -> !st.expression());
-    String names = "Symbols you may use: "
-        + (x.symbols().isEmpty() ? "none" : String.join(", ", x.symbols()))
-        + (x.functions().isEmpty() ? "" : "; functions: " + String.join(", ", x.functions())
-            + " (f'(-4.2) is the derivative of f at -4.2)")
-        + ". Every other quantity is known: substitute its number.";
     return new String[] {
       "Type each answer in column C (the only cells you can edit): an expression where the"
           + " step asks for one" + (numbers ? ", a number where it asks for a value." : "."),
-      "Write expressions like " + x.example() + " (* or a space between factors, ^ for powers,"
-          + " parentheses as needed).",
-      names,
-      String.format(Locale.ROOT, "Give numbers with at least %d significant figures; do not"
-          + " round intermediate results.", sheet.significantFigures()),
+      "Write expressions like " + x.example() + " (* or a space between factors, ^ for"
+          + " powers). Symbols you may use: "
+          + (x.symbols().isEmpty() ? "none" : String.join(", ", x.symbols()))
+          + (x.functions().isEmpty() ? "" : "; functions: " + String.join(", ", x.functions())
+              + " (f'(-4.2) is the derivative of f at -4.2)") + ".",
+      String.format(Locale.ROOT, "Substitute the number of every other quantity, with at least"
+          + " %d significant figures; do not round intermediate results.",
+          sheet.significantFigures()),
       "Do not change columns A and B or the student_id and variant rows.",
     };
   }
