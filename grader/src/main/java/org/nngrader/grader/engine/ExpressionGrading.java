@@ -150,36 +150,68 @@ final class ExpressionGrading {
   }
 
   /**
-   * The mistake that explains the student's expression, tried against the chain-rule product
-   * first (a factor left out, the sign, one number), then against the product's negative for a
-   * negative factor left out, then against the multiplied-out form (a wrong coefficient).
+   * The mistake that explains the student's expression: the checker's diagnosis against the
+   * chain-rule product (the sign, a factor left out, one number, an extra factor), with a
+   * factor left out checked again with its sign before a wrong number is accepted; failing
+   * those, the diagnosis against the multiplied-out form (a wrong coefficient of an expanded
+   * answer).
    *
-   * <p>The negative comes second because the diagnosis takes the factors of a product without
+   * <p>The second look is needed because the checker takes the factors of a product without
    * their sign: a student who leaves out {@code (-0.3)} wrote the reference divided by -0.3,
-   * which is the reference's negative times 0.3 with 0.3 left out. Only that reading is taken
-   * from the negative, and only when the reference has a factor -0.3; the multiplied-out form
-   * comes last so that such an answer is not called a wrong coefficient.
+   * which no unsigned factor explains, and a factor whose magnitude the student wrote elsewhere
+   * ({@code (-0.15)} beside {@code 0.15}) counts as written. So each factor of the chain, signed,
+   * that the student did not write is tried as the missing one. A factor comes before a wrong
+   * number, as in the checker's own order: it is the narrower explanation.
    */
   private static Optional<ExprDiagnosis> diagnose(EquivalenceChecker checker, Expr student,
       SymbolicStep step, Set<String> symbols, Set<String> functions) {
     Optional<ExprDiagnosis> d =
         checker.diagnose(student, step.expression(), symbols, functions, List.of());
-    if (d.isPresent()) {
+    if (d.isPresent() && (d.get().mistake() == ExprDiagnosis.Mistake.SIGN_FLIPPED
+        || d.get().mistake() == ExprDiagnosis.Mistake.FACTOR_LEFT_OUT)) {
       return d;
     }
-    Optional<ExprDiagnosis> negated = checker.diagnose(student,
-        new Expr.Negation(step.expression()), symbols, functions, List.of());
-    if (negated.isPresent()
-        && negated.get().mistake() == ExprDiagnosis.Mistake.FACTOR_LEFT_OUT) {
-      Optional<Factor> f = step.factor(negated.get().subject())
-          .filter(x -> x.value() instanceof Expr.Negation);
-      if (f.isPresent()) {
-        String factor = f.get().value().toString();
+    Optional<ExprDiagnosis> leftOut = signedFactorLeftOut(checker, student, step, symbols,
+        functions);
+    if (leftOut.isPresent()) {
+      return leftOut;
+    }
+    return d.isPresent() ? d
+        : checker.diagnose(student, step.simplified(), symbols, functions, List.of());
+  }
+
+  /** A factor of the step's one chain, with its sign, that the student left out. */
+  private static Optional<ExprDiagnosis> signedFactorLeftOut(EquivalenceChecker checker,
+      Expr student, SymbolicStep step, Set<String> symbols, Set<String> functions) {
+    if (step.chains().size() != 1) {
+      return Optional.empty();
+    }
+    List<String> written = new ArrayList<>();
+    signedFactors(student, written);
+    for (Factor f : step.chains().get(0).factors()) {
+      String factor = f.value().toString();
+      if (f.kind() == Factor.Kind.BIAS || written.contains(factor)) {
+        continue;
+      }
+      Expr completed = new Expr.Binary(Expr.Operator.MULTIPLY, student, f.value());
+      if (checker.compare(completed, step.expression(), symbols, functions).isEquivalent()) {
         return Optional.of(new ExprDiagnosis(ExprDiagnosis.Mistake.FACTOR_LEFT_OUT, factor, "",
             "the factor " + factor + " is left out; with it the expression would be right"));
       }
     }
-    return checker.diagnose(student, step.simplified(), symbols, functions, List.of());
+    return Optional.empty();
+  }
+
+  /** The factors of a product as printed, a negative number kept whole ({@code -0.3}). */
+  private static void signedFactors(Expr e, List<String> out) {
+    if (e instanceof Expr.Binary b && b.operator() == Expr.Operator.MULTIPLY) {
+      signedFactors(b.left(), out);
+      signedFactors(b.right(), out);
+    } else if (e instanceof Expr.Negation n && !(n.operand() instanceof Expr.Literal)) {
+      signedFactors(n.operand(), out);
+    } else {
+      out.add(e.toString());
+    }
   }
 
   /** Which factor of the chain a diagnosis concerns, as a sentence; empty when none. */

@@ -102,8 +102,9 @@ final class ExpressionForms {
 
   /**
    * The product with one factor left out, one whose absence the diagnosis can tell: not a
-   * number of magnitude 1 (that would read as a sign slip or nothing), not one whose value
-   * appears twice in the chain. Only for a step with one chain.
+   * number of magnitude 1 (that would read as a sign slip or nothing), not one whose magnitude
+   * appears twice in the chain (the one written would hide the one left out). Only for a step
+   * with one chain.
    */
   static Optional<Changed> factorLeftOut(SymbolicStep step, SplittableRandom rng) {
     if (step.chains().size() != 1) {
@@ -114,7 +115,8 @@ final class ExpressionForms {
     for (int i = 0; i < factors.size(); i++) {
       Expr v = factors.get(i).value();
       Optional<Double> number = number(v);
-      long same = factors.stream().filter(f -> f.value().equals(v)).count();
+      long same = factors.stream().filter(f -> magnitude(f.value()).equals(magnitude(v)))
+          .count();
       if (same == 1 && !(number.isPresent() && Math.abs(number.get()) == 1)) {
         candidates.add(i);
       }
@@ -213,6 +215,11 @@ final class ExpressionForms {
   static String garbled(String text) {
     int close = text.lastIndexOf(')');
     return close < 0 ? text + " *" : text.substring(0, close) + text.substring(close + 1);
+  }
+
+  /** A factor without its sign, as printed: {@code 0.15} for {@code -0.15}. */
+  private static String magnitude(Expr e) {
+    return e instanceof Expr.Negation n ? n.operand().toString() : e.toString();
   }
 
   /** The value of a number literal, signed or not. */
