@@ -244,6 +244,24 @@ class ExpressionGradingTest {
     }
 
     @Test
+    void aFactorLeftOutBesideOneOfTheSameMagnitudeIsNamed() {
+      // w5 = -0.15 and x1 = 0.15: the -0.15 written hides the 0.15 left out from an unsigned
+      // reading of the factors.
+      Map<String, Double> g = new LinkedHashMap<>(givens);
+      g.put("w5", -0.15);
+      g.put("x1", 0.15);
+      var chain = SymbolicSolver.solve(t, g).step("dJ/dw1").chains().get(0).factors();
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < chain.size() - 1; i++) {
+        text.append(i == 0 ? "" : " * ").append('(').append(chain.get(i).value()).append(')');
+      }
+      StepResult r = step(engine.grade(g, texts("dJ/dw1", text.toString())), "dJ/dw1");
+      assertThat(r.misconception()).as(text.toString()).isEqualTo("factor-left-out");
+      assertThat(r.feedback()).startsWith("The factor 0.15 is left out")
+          .contains("It is dz1/dw1 = x1");
+    }
+
+    @Test
     void aWrongCoefficientOfTheExpandedFormIsAWrongNumber() {
       StepResult r = dw5("-0.559745425 * y + 0.715741687");
       assertThat(r.misconception()).isEqualTo("wrong-number");
