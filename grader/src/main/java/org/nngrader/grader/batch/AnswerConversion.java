@@ -1,10 +1,12 @@
 package org.nngrader.grader.batch;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.nngrader.grader.engine.StudentAnswer;
 import org.nngrader.grader.read.AnswerCell;
 import org.nngrader.grader.read.AnswerSheet;
@@ -15,8 +17,9 @@ import org.nngrader.grader.read.StepIdMatcher;
 
 /**
  * Turns the rows of an answer sheet into the engine's answers: step ids matched through their
- * usual spellings, numbers read in every form DESIGN.md lists. Rows the exercise does not have,
- * and repeated rows, are reported, not fatal.
+ * usual spellings, numbers read in every form DESIGN.md lists. The answer of an expression step
+ * (a symbolic exercise) is passed on as its text for the engine to parse, never judged as a
+ * number. Rows the exercise does not have, and repeated rows, are reported, not fatal.
  */
 final class AnswerConversion {
 
@@ -26,6 +29,14 @@ final class AnswerConversion {
   private AnswerConversion() {}
 
   static Converted convert(AnswerSheet sheet, StepIdMatcher matcher) {
+    return convert(sheet, matcher, Set.of());
+  }
+
+  /**
+   * @param expressionSteps the canonical ids of the steps whose answers are expressions
+   */
+  static Converted convert(AnswerSheet sheet, StepIdMatcher matcher,
+      Set<String> expressionSteps) {
     Map<String, StudentAnswer> answers = new LinkedHashMap<>();
     List<String> remarks = new ArrayList<>();
     for (ReadProblem p : sheet.problems()) {
@@ -44,7 +55,8 @@ final class AnswerConversion {
         remarks.add("row " + cell.row() + ": step " + id.get() + " appears again (the first row was graded)");
         continue;
       }
-      answers.put(id.get(), percentStep(id.get(), answer(cell)));
+      answers.put(id.get(), expressionSteps.contains(id.get()) ? expression(cell)
+          : percentStep(id.get(), answer(cell)));
     }
     return new Converted(answers, remarks);
   }
@@ -58,6 +70,20 @@ final class AnswerConversion {
       return new StudentAnswer.Numeric(n.value() * 100, n.written(), n.precision() * 100);
     }
     return a;
+  }
+
+  /**
+   * The answer of an expression step: the text as written, or the full-precision decimal of a
+   * numeric cell (a number typed where Excel turned it into one, or a formula's value), which
+   * the engine reads as a constant expression.
+   */
+  static StudentAnswer expression(AnswerCell cell) {
+    if (cell.numericValue() != null) {
+      return new StudentAnswer.Text(
+          BigDecimal.valueOf(cell.numericValue()).stripTrailingZeros().toPlainString());
+    }
+    return cell.written().isBlank() ? new StudentAnswer.Missing()
+        : new StudentAnswer.Text(cell.written().strip());
   }
 
   static StudentAnswer answer(AnswerCell cell) {

@@ -208,7 +208,8 @@ public final class ClassGrader {
             + "against the student's own variant " + student.variant());
       }
     }
-    AnswerConversion.Converted converted = AnswerConversion.convert(sheet, matcher);
+    AnswerConversion.Converted converted =
+        AnswerConversion.convert(sheet, matcher, engine.expressionSteps());
     flags.addAll(converted.remarks());
     return new Prepared(student, variantOwner, file, sub.lastModified(), sub.late(),
         converted.answers(), flags);

@@ -1,6 +1,7 @@
 package org.nngrader.grader.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +15,8 @@ import org.nngrader.bank.graph.Values;
 import org.nngrader.bank.mistake.Misconception;
 import org.nngrader.bank.mistake.Misconceptions;
 import org.nngrader.bank.model.Numbers;
+import org.nngrader.bank.symbolic.SymbolicSolver;
+import org.nngrader.bank.symbolic.SymbolicStep;
 import org.nngrader.bank.template.Template;
 import org.nngrader.rubric.FollowThroughPolicy;
 import org.nngrader.rubric.Rubric;
@@ -29,6 +32,10 @@ import org.nngrader.rubric.Rubric;
  * from the student's own answers); else {@code incorrect}. A follow-through whose only cause is
  * the student's rounding of earlier correct answers is marked correct with a rounding note.
  *
+ * <p>A symbolic template (exercise family 5) is graded by {@link ExpressionGrading}: its
+ * expression steps are parsed and compared with the reference at random points, its number
+ * steps within the tolerance; see {@link #expressionSteps()}.
+ *
  * <p>Immutable and thread-safe: one engine grades a whole class in parallel.
  */
 public final class GradingEngine {
@@ -39,6 +46,9 @@ public final class GradingEngine {
   private final Map<String, List<String>> askedAncestors = new HashMap<>();
   private final Map<String, List<String>> hiddenAncestors = new HashMap<>();
   private final List<String> askedInOrder;
+  /** The grading of a symbolic template; null for a numeric one. */
+  private final ExpressionGrading expressions;
+  private final Set<String> expressionSteps;
 
   private record Mistaken(Misconception misconception, QuantityGraph graph) {}
 
@@ -46,9 +56,12 @@ public final class GradingEngine {
     this.template = template;
     this.rubric = rubric;
     QuantityGraph graph = template.graph();
-    for (Misconception m : Misconceptions.catalogue()) {
-      for (QuantityGraph g : m.apply(template.network(), graph)) {
-        mistaken.add(new Mistaken(m, g));
+    // The catalogue rewrites numeric graphs; a symbolic template's graph has linear stand-ins.
+    if (!template.isSymbolic()) {
+      for (Misconception m : Misconceptions.catalogue()) {
+        for (QuantityGraph g : m.apply(template.network(), graph)) {
+          mistaken.add(new Mistaken(m, g));
+        }
       }
     }
     Set<String> asked = new LinkedHashSet<>(template.asked());
@@ -70,6 +83,28 @@ public final class GradingEngine {
       }
     }
     this.askedInOrder = List.copyOf(ordered);
+    if (template.isSymbolic()) {
+      this.expressions = new ExpressionGrading(template, rubric, askedInOrder);
+      Set<String> steps = new LinkedHashSet<>();
+      // Which steps are expressions is structural: the defaults tell it for every variant.
+      for (SymbolicStep s : SymbolicSolver.solve(template, Map.of()).steps()) {
+        if (s.isExpression()) {
+          steps.add(s.id());
+        }
+      }
+      this.expressionSteps = Collections.unmodifiableSet(steps);
+    } else {
+      this.expressions = null;
+      this.expressionSteps = Set.of();
+    }
+  }
+
+  /**
+   * The asked steps whose answers are expressions (a symbolic template's gradients), to be
+   * given to {@link #grade} as {@link StudentAnswer.Text}; empty for a numeric template.
+   */
+  public Set<String> expressionSteps() {
+    return expressionSteps;
   }
 
   public Template template() {
@@ -83,10 +118,14 @@ public final class GradingEngine {
   /**
    * Grades one submission.
    *
-   * @param givens the variant's given values
+   * @param givens the variant's given values (for a symbolic template, the exercise's givens:
+   *     {@link Template#givenIds()})
    * @param answers the student's answers by step id; absent steps are missing
    */
   public GradeResult grade(Map<String, Double> givens, Map<String, StudentAnswer> answers) {
+    if (expressions != null) {
+      return expressions.grade(givens, answers);
+    }
     QuantityGraph graph = template.graph();
     Values ref = graph.evaluate(givens);
     Map<String, Double> pinned = new LinkedHashMap<>();
@@ -132,6 +171,11 @@ public final class GradingEngine {
             0, points, "Could not read '" + u.written() + "' as a number: " + u.reason()
                 + ". Write a decimal number such as 0.25 or 1.5e-3.", null, List.of(), Double.NaN, formula,
             null);
+      } else if (answer instanceof StudentAnswer.Text t) {
+        // Text is for expression steps; a number step cannot read it.
+        r = new StepResult(step, q.description(), t.written(), null, expected, Verdict.UNREADABLE,
+            0, points, "Could not read '" + t.written() + "' as a number. Write a decimal number"
+                + " such as 0.25 or 1.5e-3.", null, List.of(), Double.NaN, formula, null);
       } else {
         StudentAnswer.Numeric n = (StudentAnswer.Numeric) answer;
         r = gradeNumeric(q, n, expected, points, formula, ref, own, mistakenPure,

@@ -51,4 +51,18 @@ public sealed interface StudentAnswer {
 
   /** Not understood; kept as written, with the reason. */
   record Unreadable(String written, String reason) implements StudentAnswer {}
+
+  /**
+   * The text of an expression answer (a symbolic exercise's expression step), as written; the
+   * engine parses it, so that a syntax error is reported with its position. A number typed in
+   * a numeric cell arrives here as its decimal text and is read as a constant expression.
+   */
+  record Text(String written) implements StudentAnswer {
+    public Text {
+      if (written == null || written.isBlank()) {
+        throw new IllegalArgumentException("an expression answer is blank; a blank step is"
+            + " Missing");
+      }
+    }
+  }
 }

@@ -38,7 +38,7 @@ final class ClassTally {
     }
 
     String title() {
-      return Misconceptions.byId(id).map(Misconception::title).orElse(id);
+      return MistakeNames.title(id);
     }
   }
 

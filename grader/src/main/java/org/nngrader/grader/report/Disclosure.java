@@ -37,6 +37,11 @@ final class Disclosure {
         ? r.expected() : null;
   }
 
+  /** The reference expression of an expression step, when expected values are shown. */
+  String expectedExpression(StepResult r) {
+    return hasDetails(r) && reveal.expectedValues() ? r.expectedExpression() : null;
+  }
+
   Double followThroughValue(StepResult r) {
     return hasDetails(r) && reveal.expectedValues() && Double.isFinite(r.followThroughValue())
         ? r.followThroughValue() : null;
@@ -51,6 +56,9 @@ final class Disclosure {
           text = without(text, numberPattern(Numbers.computed(v)));
         }
       }
+    }
+    if (!reveal.expectedValues() && r.expectedExpression() != null) {
+      text = without(text, Pattern.compile(Pattern.quote(r.expectedExpression())));
     }
     if (!reveal.formulas() && r.formula() != null && !r.formula().isBlank()) {
       text = without(text, Pattern.compile(Pattern.quote(r.formula())));

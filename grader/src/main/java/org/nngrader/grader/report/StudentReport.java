@@ -157,7 +157,8 @@ public final class StudentReport {
     StepResult r = st.result();
     String feedback = st.feedback();
     if (r.verdict() == Verdict.MISCONCEPTION && mistake != null
-        && !mistake.steps().get(0).equals(r.step())) {
+        && !mistake.steps().get(0).equals(r.step())
+        && !MistakeNames.isExpressionMistake(mistake.id())) {
       // The explanation is in the table once, at the first step, and in the section below.
       feedback = capitalize(mistake.title()) + ": the same mistake as at "
           + mistake.steps().get(0) + " (see Misconceptions below).";
@@ -175,11 +176,12 @@ public final class StudentReport {
     m.put("feedback", feedback);
     m.put("note", r.note());
     m.put("formula", st.formula());
-    m.put("expected", st.expected() == null ? null : Numbers.computed(st.expected()));
+    m.put("expected", st.expectedExpression() != null ? st.expectedExpression()
+        : st.expected() == null ? null : Numbers.computed(st.expected()));
     m.put("followThroughValue", st.followThroughValue() == null ? null
         : Numbers.computed(st.followThroughValue()));
     m.put("hasDetails", st.formula() != null || st.expected() != null
-        || st.followThroughValue() != null);
+        || st.expectedExpression() != null || st.followThroughValue() != null);
     return m;
   }
 
@@ -281,7 +283,11 @@ public final class StudentReport {
       o.put("misconception", sr.misconception());
       strings(o.putArray("followsFrom"), sr.followsFrom());
       o.put("formula", st.formula());
-      o.put("expected", st.expected());
+      if (st.expectedExpression() != null) {
+        o.put("expected", st.expectedExpression());
+      } else {
+        o.put("expected", st.expected());
+      }
       o.put("followThroughValue", st.followThroughValue());
       o.put("firstDivergence", st.firstDivergence());
     }

@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.nngrader.bank.mistake.Misconception;
-import org.nngrader.bank.mistake.Misconceptions;
 import org.nngrader.bank.template.Template;
 import org.nngrader.grader.batch.GradedSubmission;
 import org.nngrader.grader.engine.GradeResult;
@@ -30,10 +28,12 @@ final class StudentView {
    * @param feedback the engine's feedback with hidden details taken out
    * @param formula the formula, or null when not shown
    * @param expected the reference value, or null when not shown
+   * @param expectedExpression the reference expression of an expression step, or null when not
+   *     shown (or a number step)
    * @param followThroughValue the value from the student's own answers, or null when not shown
    */
   record Step(int index, StepResult result, String feedback, String formula, Double expected,
-      Double followThroughValue, boolean firstDivergence) {}
+      Double followThroughValue, boolean firstDivergence, String expectedExpression) {}
 
   /**
    * The first step where the student went wrong.
@@ -94,7 +94,7 @@ final class StudentView {
     int i = 0;
     for (StepResult sr : sheetOrder(r.steps(), template.asked())) {
       steps.add(new Step(i++, sr, d.feedback(sr), d.formula(sr), d.expected(sr),
-          d.followThroughValue(sr), sr.step().equals(first)));
+          d.followThroughValue(sr), sr.step().equals(first), d.expectedExpression(sr)));
       verdicts.put(sr.step(), sr.verdict());
     }
     Divergence divergence = null;
@@ -146,8 +146,7 @@ final class StudentView {
         other.add(r.step());
       }
     }
-    String title = mistake == null ? null
-        : Misconceptions.byId(mistake).map(Misconception::title).orElse(mistake);
+    String title = mistake == null ? null : MistakeNames.title(mistake);
     StringBuilder m = new StringBuilder("You first went wrong at ").append(id)
         .append(" (").append(first.result().question()).append(").");
     if (title != null) {
@@ -176,11 +175,8 @@ final class StudentView {
       }
     }
     List<MisconceptionSeen> out = new ArrayList<>();
-    seen.forEach((id, at) -> {
-      Optional<Misconception> m = Misconceptions.byId(id);
-      out.add(new MisconceptionSeen(id, m.map(Misconception::title).orElse(id),
-          m.map(Misconception::feedback).orElse(""), at));
-    });
+    seen.forEach((id, at) ->
+        out.add(new MisconceptionSeen(id, MistakeNames.title(id), MistakeNames.feedback(id), at)));
     return out;
   }
 

@@ -8,6 +8,7 @@ import org.nngrader.bank.model.BiasMode;
 import org.nngrader.bank.model.Network;
 import org.nngrader.bank.model.Notation;
 import org.nngrader.bank.model.Numbers;
+import org.nngrader.bank.template.SymbolicSpec;
 import org.nngrader.bank.template.Template;
 
 /**
@@ -38,6 +39,8 @@ public final class NetworkDiagram {
   private final Map<String, Double> values;
   private final StringBuilder svg = new StringBuilder();
   private final int rows;
+  /** What a symbolic template leaves abstract; null for a numeric template. */
+  private final SymbolicSpec symbolic;
 
   private NetworkDiagram(Template template, Map<String, Double> values) {
     this.template = template;
@@ -45,6 +48,7 @@ public final class NetworkDiagram {
     this.n = template.notation();
     this.values = values;
     this.rows = net.sizes().stream().mapToInt(Integer::intValue).max().orElse(1);
+    this.symbolic = template.symbolic();
   }
 
   /**
@@ -153,26 +157,50 @@ public final class NetworkDiagram {
       return;
     }
     text(cx, cy + RADIUS + 16, "text-anchor=\"middle\" font-style=\"italic\" font-size=\"11\""
-        + " fill=\"#333\"", net.activation(l).id());
+        + " fill=\"#333\"", activation(l));
     String b = n.bias(l, j);
     if (b != null && (net.biasMode() == BiasMode.PER_NEURON || j == 0)) {
       String label = b + " = " + value(b)
           + (net.biasMode() == BiasMode.SHARED && net.size(l) > 1 ? " (shared by the layer)" : "");
       text(cx, cy - RADIUS - 8, "text-anchor=\"middle\" font-size=\"12\"", label);
     }
-    if (net.isOutput(l)) {
+    if (net.isOutput(l) && !targetLabel(j).isEmpty()) {
       text(cx + RADIUS + 8, cy + 4, "text-anchor=\"start\"", targetLabel(j));
     }
   }
 
+  /**
+   * The activation under a neuron: its id, or the abstract function of a symbolic template
+   * (whose network carries a linear stand-in there).
+   */
+  private String activation(int l) {
+    return symbolic == null ? net.activation(l).id()
+        : symbolic.activation(l).map(f -> f + " (abstract)").orElse(net.activation(l).id());
+  }
+
+  /** The target beside an output; empty when a symbolic exercise's loss is abstract. */
   private String targetLabel(int j) {
     String t = n.target(j, 0);
     String name = stripExample(t);
     String label = name.toLowerCase(Locale.ROOT).contains("target") ? name : "target " + name;
+    if (symbolic != null) {
+      if (symbolic.abstractLoss()) {
+        return "";
+      }
+      if (symbolic.unknowns().contains(t)) {
+        return label + " (unknown)";
+      }
+    }
     return net.examples() == 1 ? label + " = " + value(t) : label;
   }
 
   private void footer(int height) {
+    if (symbolic != null) {
+      // No update is asked, and an abstract loss has no formula.
+      text(12, height - 18, "", "loss: " + (symbolic.abstractLoss()
+          ? n.total() + ", left abstract" : net.loss().description()));
+      return;
+    }
     String rate = n.rate();
     text(12, height - 40, "", "learning rate " + rate + " = " + value(rate));
     text(12, height - 18, "", "loss: " + net.loss().description()

@@ -17,6 +17,10 @@ public enum Degeneracy {
       "lower the learning rate range (randomize.rate) or set randomize.require_loss_decrease: false"),
   NOT_FINITE("an asked value is not a finite number",
       "narrow the ranges so that logarithms and exponentials stay finite"),
+  DEGENERATE_EXPRESSION("an asked expression with a factor of 0 or 1, a saturated neuron, a ReLU"
+      + " input near 0 or coefficients below min_gradient",
+      "widen the ranges of weights and inputs so that 0 and 1 are rare, or lower"
+          + " randomize.min_gradient / min_activation_derivative"),
   DUPLICATE("the same values as an earlier student",
       "widen the ranges or give more decimals: the template has too few distinct variants");
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.nngrader.bank.diagram.NetworkDiagram;
 import org.nngrader.bank.model.Activation;
@@ -20,12 +21,16 @@ import org.nngrader.bank.model.Numbers;
 import org.nngrader.bank.model.ParameterKind;
 import org.nngrader.bank.roster.Student;
 import org.nngrader.bank.sheet.AnswerSheet;
+import org.nngrader.bank.symbolic.SymbolicSolution;
+import org.nngrader.bank.template.SymbolicSpec;
 import org.nngrader.bank.template.Template;
 
 /**
  * The problem sheet of one student ({@code problem.html}): the exercise in words, the network
  * with an inline SVG diagram, the given values, the steps to compute and how to write the
- * answers. Self-contained (no external resources).
+ * answers. A symbolic exercise's sheet also lists what is left abstract (the symbols and
+ * functions an expression may use) and says how to write an expression. Self-contained (no
+ * external resources).
  */
 final class ProblemPage {
 
@@ -35,6 +40,13 @@ final class ProblemPage {
   private ProblemPage() {}
 
   static String render(Template t, Student student, Variant variant) {
+    return render(t, student, variant, null);
+  }
+
+  /**
+   * @param solved the solution of a symbolic exercise for this variant; null for a numeric one
+   */
+  static String render(Template t, Student student, Variant variant, SymbolicSolution solved) {
     Map<String, Object> scope = new LinkedHashMap<>();
     scope.put("title", t.title());
     scope.put("templateId", t.id());
@@ -49,7 +61,20 @@ final class ProblemPage {
     AnswerSheet sheet = AnswerSheet.of(t, student.id(), variant.id());
     for (int i = 0; i < sheet.steps().size(); i++) {
       AnswerSheet.Step s = sheet.steps().get(i);
-      steps.add(Map.of("number", i + 1, "id", s.id(), "question", s.question()));
+      steps.add(Map.of("number", i + 1, "id", s.id(), "question",
+          s.expression() ? s.question() + " (an expression)" : s.question()));
+    }
+    scope.put("symbolic", solved != null);
+    if (solved != null) {
+      List<Map<String, String>> names = new ArrayList<>();
+      solved.symbols().forEach((name, meaning) -> names.add(Map.of("name", name,
+          "meaning", meaning)));
+      solved.functions().forEach((name, meaning) -> names.add(Map.of("name", name,
+          "meaning", meaning)));
+      scope.put("abstractNames", names);
+      scope.put("expressionExample", sheet.expressions().example());
+      scope.put("hasFunctions", !solved.functions().isEmpty());
+      scope.put("hasNumbers", sheet.steps().stream().anyMatch(s -> !s.expression()));
     }
     scope.put("steps", steps);
     scope.put("stepCount", steps.size());
@@ -65,21 +90,31 @@ final class ProblemPage {
   private static void network(Template t, Map<String, Object> scope) {
     Network net = t.network();
     List<String> parts = new ArrayList<>();
+    // A symbolic template's network carries linear stand-ins where its spec says abstract.
+    SymbolicSpec spec = t.symbolic();
     for (int l = 0; l < net.depth(); l++) {
       int size = net.size(l);
       String what = l == 0 ? "input" : net.isOutput(l) ? "output" : "hidden";
       parts.add(size + " " + what + (size > 1 && !what.equals("hidden") ? "s" : "")
-          + (l == 0 ? "" : " (" + net.activation(l).id() + ")"));
+          + (l == 0 ? "" : " (" + activationName(t, l) + ")"));
     }
     scope.put("layers", String.join(" \u2192 ", parts));
     List<Map<String, String>> acts = new ArrayList<>();
     for (int l = 1; l < net.depth(); l++) {
       Activation a = net.activation(l);
       String layer = net.isOutput(l) ? "Output layer" : "Hidden layer " + l;
-      acts.add(Map.of("layer", layer, "name", a.id(), "formula", a.formula("net")));
+      Optional<String> f = spec == null ? Optional.empty() : spec.activation(l);
+      acts.add(Map.of("layer", layer, "name", activationName(t, l), "formula",
+          f.map(name -> name + "(net), left abstract").orElse(a.formula("net"))));
     }
     scope.put("activations", acts);
-    scope.put("loss", net.loss().description()
+    String loss = spec != null && spec.abstractLoss()
+        ? t.notation().total() + ", left abstract (its derivatives stay symbols)"
+        : net.loss().description();
+    if (spec != null && !spec.unknowns().isEmpty()) {
+      loss += "; the target " + String.join(", ", spec.unknowns()) + " is unknown";
+    }
+    scope.put("loss", loss
         + (net.examples() > 1 ? "; E_total is the mean over the " + net.examples() + " examples"
             : ""));
     scope.put("biases", switch (net.biasMode()) {
@@ -89,6 +124,11 @@ final class ProblemPage {
     });
     String trained = net.trainWeights() && net.trainBiases() ? "the weights and the biases"
         : net.trainWeights() ? "the weights (biases are not updated)" : "the biases";
+    if (spec != null) {
+      scope.put("training", "none: the exercise asks for derivatives, not an update.");
+      scope.put("conventions", List.of());
+      return;
+    }
     scope.put("training", "one gradient-descent update of " + trained + " with learning rate "
         + t.notation().rate() + ": p+ = p - " + t.notation().rate() + " * dE/dp"
         + (t.updates().isEmpty() ? "." : "; then the quantities after "
@@ -135,6 +175,12 @@ final class ProblemPage {
       rows.add(Map.of("id", id, "meaning", what, "value", Numbers.given(v)));
     });
     return rows;
+  }
+
+  /** The activation of a layer as the exercise names it: {@code f} where it is abstract. */
+  private static String activationName(Template t, int l) {
+    Optional<String> f = t.isSymbolic() ? t.symbolic().activation(l) : Optional.empty();
+    return f.orElse(t.network().activation(l).id());
   }
 
   private static String strip(String id) {

@@ -78,8 +78,17 @@ public record ProblemSet(
       return new Student(id, name, email, extra);
     }
 
-    /** The values of every quantity of this student's variant. */
+    /**
+     * The values of every quantity of this student's variant.
+     *
+     * @throws IllegalStateException for a symbolic template, whose answers are expressions:
+     *     solve it with {@code SymbolicSolver.solve(template, parameters())}
+     */
     public Values solve(Template template) {
+      if (template.isSymbolic()) {
+        throw new IllegalStateException("template " + template.id() + " is symbolic; solve"
+            + " student " + id + " with SymbolicSolver.solve(template, parameters())");
+      }
       return template.graph().evaluate(parameters);
     }
   }
@@ -140,7 +149,7 @@ public record ProblemSet(
           "is '" + t.id() + "' but the manifest says template '" + templateId
               + "'; generate the set again");
     }
-    Set<String> givens = new TreeSet<>(t.graph().givenIds());
+    Set<String> givens = new TreeSet<>(t.givenIds());
     for (int i = 0; i < students.size(); i++) {
       StudentVariant s = students.get(i);
       if (!new TreeSet<>(s.parameters().keySet()).equals(givens)) {

@@ -28,13 +28,17 @@ import org.nngrader.bank.sheet.AnswerSheetCsv;
 import org.nngrader.bank.sheet.AnswerSheetXlsx;
 import org.nngrader.bank.solution.SolutionFormat;
 import org.nngrader.bank.solution.WorkedSolution;
+import org.nngrader.bank.symbolic.SymbolicSolution;
+import org.nngrader.bank.symbolic.SymbolicSolver;
 import org.nngrader.bank.template.Template;
 
 /**
  * Writes a problem set folder: {@code manifest.json}, a copy of the template ({@code
  * template.yaml}) and one folder per student with {@code problem.html}, {@code answers.xlsx},
  * {@code answers.csv}, {@code key.csv}, {@code key.json} and {@code solution.html}. The same
- * request gives the same bytes.
+ * request gives the same bytes. A symbolic template's files come from {@link SymbolicSolver}:
+ * keys with expressions, the symbolic worked solution, a problem sheet listing what is left
+ * abstract.
  */
 public final class ProblemSetWriter {
 
@@ -121,17 +125,28 @@ public final class ProblemSetWriter {
   public static Map<String, String> writeStudent(Template t, Student s, Variant v, Path dir)
       throws IOException {
     Files.createDirectories(dir);
-    Values values = t.graph().evaluate(v.parameters());
     AnswerSheet sheet = AnswerSheet.of(t, s.id(), v.id());
-    AnswerKey key = AnswerKey.of(t, s.id(), v.id(), values);
+    AnswerKey key;
+    WorkedSolution solution;
+    String problem;
+    if (t.isSymbolic()) {
+      SymbolicSolution solved = SymbolicSolver.solve(t, v.parameters());
+      key = AnswerKey.of(t, s.id(), v.id(), solved);
+      solution = WorkedSolution.of(solved);
+      problem = ProblemPage.render(t, s, v, solved);
+    } else {
+      Values values = t.graph().evaluate(v.parameters());
+      key = AnswerKey.of(t, s.id(), v.id(), values);
+      solution = WorkedSolution.of(t, values);
+      problem = ProblemPage.render(t, s, v);
+    }
     Map<String, String> f = STUDENT_FILES;
-    text(dir.resolve(f.get(ProblemSet.PROBLEM)), ProblemPage.render(t, s, v));
+    text(dir.resolve(f.get(ProblemSet.PROBLEM)), problem);
     Files.write(dir.resolve(f.get(ProblemSet.ANSWERS_XLSX)), AnswerSheetXlsx.bytes(sheet));
     text(dir.resolve(f.get(ProblemSet.ANSWERS_CSV)), AnswerSheetCsv.text(sheet));
     text(dir.resolve(f.get(ProblemSet.KEY_CSV)), AnswerKeyWriter.csv(key));
     text(dir.resolve(f.get(ProblemSet.KEY_JSON)), AnswerKeyWriter.json(key));
-    text(dir.resolve(f.get(ProblemSet.SOLUTION)),
-        SolutionFormat.HTML.render(WorkedSolution.of(t, values)));
+    text(dir.resolve(f.get(ProblemSet.SOLUTION)), SolutionFormat.HTML.render(solution));
     return f;
   }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.nngrader.bank.model.ParameterKind;
 import org.nngrader.bank.template.Range;
@@ -22,7 +23,9 @@ import org.nngrader.bank.template.Template;
  * the assignment seed, the overrides and the student id (attempt n uses a generator seeded
  * from SHA-256 of {@code seed:studentId:n}), so one variant can be regenerated alone and
  * adding a student changes nobody else's. Attempts that are degenerate ({@link Degeneracy})
- * are redrawn, at most {@link #MAX_ATTEMPTS} times. Immutable and thread-safe.
+ * are redrawn, at most {@link #MAX_ATTEMPTS} times. For a symbolic template only the exercise's
+ * givens ({@link Template#givenIds()}) are drawn, and a draw is degenerate when the symbolic
+ * solver finds it so or cannot solve it. Immutable and thread-safe.
  */
 public final class VariantDrawer {
 
@@ -36,7 +39,7 @@ public final class VariantDrawer {
   private final Map<String, Double> base = new LinkedHashMap<>();
   private final Map<String, Range> drawn = new LinkedHashMap<>();
   private final Set<String> nonZero = new HashSet<>();
-  private final DrawCheck check;
+  private final Function<Map<String, Double>, Optional<Degeneracy>> check;
 
   /**
    * @param overrides values fixed for every student (they are not drawn)
@@ -46,15 +49,17 @@ public final class VariantDrawer {
   public VariantDrawer(Template template, long seed, Map<String, Double> overrides) {
     this.template = template;
     this.seed = seed;
+    // A symbolic template's exercise has fewer givens than its graph: only those are drawn.
+    List<String> givens = template.givenIds();
     Set<String> unknown = new TreeSet<>(overrides.keySet());
-    unknown.removeAll(template.graph().givenIds());
+    unknown.removeAll(givens);
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException("unknown parameter " + String.join(", ", unknown)
           + " for template " + template.id() + "; valid parameters: "
-          + String.join(", ", template.graph().givenIds()));
+          + String.join(", ", givens));
     }
     Map<String, ParameterKind> kinds = template.notation().givens();
-    for (String id : template.graph().givenIds()) {
+    for (String id : givens) {
       base.put(id, overrides.getOrDefault(id, template.defaults().get(id)));
       if (overrides.containsKey(id) || template.randomization().fixed().contains(id)) {
         continue;
@@ -71,7 +76,8 @@ public final class VariantDrawer {
         nonZero.add(id);
       }
     }
-    this.check = new DrawCheck(template);
+    this.check = template.isSymbolic() ? new SymbolicDrawCheck(template)::check
+        : new DrawCheck(template)::check;
   }
 
   public Template template() {
@@ -151,7 +157,7 @@ public final class VariantDrawer {
         return Optional.of(Degeneracy.ZERO_VALUE);
       }
     }
-    return check.check(values);
+    return check.apply(values);
   }
 
   // Integer grid of the range: k / 10^decimals for k in [low, high]; the epsilon keeps a bound

@@ -20,7 +20,10 @@ import org.apache.commons.csv.CSVPrinter;
  * </pre>
  *
  * Values are full double precision ({@link Double#toString}, Jackson's default), so they read
- * back as exactly the solver's doubles.
+ * back as exactly the solver's doubles. The answer of an expression step (symbolic exercises)
+ * is its reference expression as text, the chain-rule product ({@code "dL/dy_hat * g'(z_out) *
+ * 0.7 * f'(-4.2) * 10"}), in the csv's value column and in {@code steps}; the JSON adds {@code
+ * "simplified": { step: "7 * dL/dy_hat * g'(z_out) * f'(-4.2)", ... }} for those steps.
  */
 public final class AnswerKeyWriter {
 
@@ -36,7 +39,8 @@ public final class AnswerKeyWriter {
     try (CSVPrinter p = new CSVPrinter(w, AnswerSheetCsv.FORMAT)) {
       p.printRecord("step", "question", "value");
       for (AnswerKey.Entry e : key.entries()) {
-        p.printRecord(e.step(), e.question(), Double.toString(e.value()));
+        p.printRecord(e.step(), e.question(),
+            e.isExpression() ? e.expression() : Double.toString(e.value()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -52,7 +56,19 @@ public final class AnswerKeyWriter {
     root.put("significant_figures", key.significantFigures());
     ObjectNode steps = root.putObject("steps");
     for (AnswerKey.Entry e : key.entries()) {
-      steps.put(e.step(), e.value());
+      if (e.isExpression()) {
+        steps.put(e.step(), e.expression());
+      } else {
+        steps.put(e.step(), e.value());
+      }
+    }
+    if (key.entries().stream().anyMatch(AnswerKey.Entry::isExpression)) {
+      ObjectNode simplified = root.putObject("simplified");
+      for (AnswerKey.Entry e : key.entries()) {
+        if (e.isExpression()) {
+          simplified.put(e.step(), e.simplified());
+        }
+      }
     }
     try {
       return JSON.writeValueAsString(root) + "\n";

@@ -29,7 +29,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Writes the answer template as xlsx (DESIGN.md): sheet {@value #SHEET} with column A the step
  * id, B the question, C the answer; a header row, then the pre-filled {@code student_id} and
  * {@code variant} rows, then one row per step. The sheet is protected and the answer cells of
- * the step rows are the only unlocked cells, with decimal validation (error box shown). A very
+ * the step rows are the only unlocked cells, with decimal validation (error box shown); the
+ * answer cell of an expression step (symbolic exercises) is a text cell without validation, and
+ * the instructions say how to write an expression and which names it may use. A very
  * hidden sheet {@value #HIDDEN_SHEET} repeats the variant, template and student. The same
  * writer fills column C for simulated submissions. Same input, same bytes: the created date
  * and the zip entry times are fixed.
@@ -96,7 +98,7 @@ public final class AnswerSheetXlsx {
     core.setModified(Optional.of(fixed));
     core.setCreator("nngrader");
     core.setTitle("Answers " + sheet.templateId() + " " + sheet.variant());
-    Styles st = new Styles(wb);
+    Styles st = new Styles(wb, sheet.hasExpressions());
     XSSFSheet s = wb.createSheet(SHEET);
     s.setColumnWidth(STEP_COLUMN, 22 * 256);
     s.setColumnWidth(QUESTION_COLUMN, 62 * 256);
@@ -112,7 +114,8 @@ public final class AnswerSheetXlsx {
       Row r = row(s, FIRST_STEP_ROW + i, st.locked, step.id(), step.question());
       r.getCell(QUESTION_COLUMN).setCellStyle(st.question);
       Cell c = r.createCell(ANSWER_COLUMN);
-      c.setCellStyle(st.answer);
+      // Text, so that Excel keeps "-y + 0.5" or "=..."-free expressions exactly as typed.
+      c.setCellStyle(step.expression() ? st.answerText : st.answer);
       fill(c, answers.get(step.id()));
     }
     instructions(s, sheet, st);
@@ -143,7 +146,7 @@ public final class AnswerSheetXlsx {
   }
 
   private static void instructions(XSSFSheet s, AnswerSheet sheet, Styles st) {
-    String[] lines = {
+    String[] lines = sheet.hasExpressions() ? expressionInstructions(sheet) : new String[] {
       "Type each answer in column C, one number per step (the only cells you can edit).",
       String.format(Locale.ROOT, "Give at least %d significant figures, with a decimal point"
           + " (e.g. 0.593270); more digits are fine.", sheet.significantFigures()),
@@ -157,12 +160,36 @@ public final class AnswerSheetXlsx {
     }
   }
 
+  /**
+   * The instructions of a sheet with expression answers, in the same four rows as a numeric
+   * sheet's.
+   */
+  private static String[] expressionInstructions(AnswerSheet sheet) {
+    AnswerSheet.Expressions x = sheet.expressions();
+    boolean numbers = sheet.steps().stream().anyMatch(st -> !st.expression());
+    return new String[] {
+      "Type each answer in column C (the only cells you can edit): an expression where the"
+          + " step asks for one" + (numbers ? ", a number where it asks for a value." : "."),
+      "Write expressions like " + x.example() + " (* or a space between factors, ^ for"
+          + " powers). Symbols you may use: "
+          + (x.symbols().isEmpty() ? "none" : String.join(", ", x.symbols()))
+          + (x.functions().isEmpty() ? "" : "; functions: " + String.join(", ", x.functions())
+              + " (f'(-4.2) is the derivative of f at -4.2)") + ".",
+      String.format(Locale.ROOT, "Substitute the number of every other quantity, with at least"
+          + " %d significant figures; do not round intermediate results.",
+          sheet.significantFigures()),
+      "Do not change columns A and B or the student_id and variant rows.",
+    };
+  }
+
   private static void validation(XSSFSheet s, AnswerSheet sheet) {
     DataValidationHelper helper = s.getDataValidationHelper();
     DataValidationConstraint decimal = helper.createDecimalConstraint(
         DataValidationConstraint.OperatorType.BETWEEN, "-1E+15", "1E+15");
-    CellRangeAddressList cells = new CellRangeAddressList(
-        FIRST_STEP_ROW, FIRST_STEP_ROW + sheet.steps().size() - 1, ANSWER_COLUMN, ANSWER_COLUMN);
+    CellRangeAddressList cells = numberCells(sheet);
+    if (cells.countRanges() == 0) {
+      return;
+    }
     DataValidation dv = helper.createValidation(decimal, cells);
     dv.setErrorStyle(DataValidation.ErrorStyle.STOP);
     dv.setShowErrorBox(true);
@@ -173,6 +200,28 @@ public final class AnswerSheetXlsx {
         + " significant figures.");
     dv.setEmptyCellAllowed(true);
     s.addValidationData(dv);
+  }
+
+  /** The answer cells of the number steps, as runs of consecutive rows. */
+  private static CellRangeAddressList numberCells(AnswerSheet sheet) {
+    int n = sheet.steps().size();
+    if (!sheet.hasExpressions()) {
+      return new CellRangeAddressList(
+          FIRST_STEP_ROW, FIRST_STEP_ROW + n - 1, ANSWER_COLUMN, ANSWER_COLUMN);
+    }
+    CellRangeAddressList cells = new CellRangeAddressList();
+    int start = -1;
+    for (int i = 0; i <= n; i++) {
+      boolean number = i < n && !sheet.steps().get(i).expression();
+      if (number && start < 0) {
+        start = i;
+      } else if (!number && start >= 0) {
+        cells.addCellRangeAddress(FIRST_STEP_ROW + start, ANSWER_COLUMN, FIRST_STEP_ROW + i - 1,
+            ANSWER_COLUMN);
+        start = -1;
+      }
+    }
+    return cells;
   }
 
   private static Row row(XSSFSheet s, int index, CellStyle style, String... values) {
@@ -194,9 +243,11 @@ public final class AnswerSheetXlsx {
     final CellStyle question;
     final CellStyle prefilled;
     final CellStyle answer;
+    /** The answer cell of an expression step: text format; null when the sheet has none. */
+    final CellStyle answerText;
     final CellStyle note;
 
-    Styles(XSSFWorkbook wb) {
+    Styles(XSSFWorkbook wb, boolean expressions) {
       Font bold = wb.createFont();
       bold.setBold(true);
       header = wb.createCellStyle();
@@ -220,6 +271,13 @@ public final class AnswerSheetXlsx {
       answer.setBorderRight(BorderStyle.THIN);
       answer.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
       answer.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+      if (expressions) {
+        answerText = wb.createCellStyle();
+        answerText.cloneStyleFrom(answer);
+        answerText.setDataFormat(wb.createDataFormat().getFormat("@"));
+      } else {
+        answerText = null;
+      }
       Font italic = wb.createFont();
       italic.setItalic(true);
       note = wb.createCellStyle();

@@ -19,14 +19,16 @@ import org.nngrader.bank.mistake.Misconceptions;
 import org.nngrader.bank.sheet.AnswerSheet;
 import org.nngrader.bank.sheet.AnswerSheetCsv;
 import org.nngrader.bank.sheet.AnswerSheetXlsx;
+import org.nngrader.bank.symbolic.SymbolicSolver;
 import org.nngrader.bank.template.Template;
 
 /**
  * Writes a class of filled answer sheets for a problem set ({@code nngrader simulate}), to
  * demo, test and benchmark the grader with realistic input, and {@code simulated.json} saying
  * what was done to each student. Each student's file is named after the student's folder in
- * the set ({@code <id>.xlsx}, or {@code .csv}). Deterministic: the same set, profile and seed
- * give the same bytes.
+ * the set ({@code <id>.xlsx}, or {@code .csv}). A symbolic exercise's class shows the {@link
+ * ExpressionBehaviour}s instead. Deterministic: the same set, profile and seed give the same
+ * bytes.
  */
 public final class ClassSimulator {
 
@@ -77,6 +79,9 @@ public final class ClassSimulator {
       throws IOException {
     checkEmpty(out);
     Template t = set.template();
+    if (t.isSymbolic()) {
+      return simulateExpressions(set, t, profile, seed, out);
+    }
     List<Behaviour> cycle = cycle(t, profile);
     Files.createDirectories(out);
     List<SimulationReport.SimulatedStudent> students = new ArrayList<>();
@@ -100,7 +105,45 @@ public final class ClassSimulator {
           description, b.misconception() == null ? null : b.misconception().id(), file,
           b.kind() != Behaviour.Kind.TRUNCATED, o.altered(), o.steps()));
     }
-    SimulationReport report = new SimulationReport(t.id(), profile.id(), seed, cycle, students);
+    SimulationReport report = new SimulationReport(t.id(), profile.id(), seed,
+        cycle.stream().map(SimulationReport.CycleEntry::of).toList(), students);
+    Files.writeString(out.resolve(SimulationReport.FILE), report.json(), StandardCharsets.UTF_8);
+    return report;
+  }
+
+  /**
+   * The behaviours a profile cycles through on a symbolic exercise: for {@link Profile#MIXED}
+   * every {@link ExpressionBehaviour}, in declaration order.
+   */
+  public static List<ExpressionBehaviour> expressionCycle(Profile profile) {
+    return profile == Profile.CORRECT ? List.of(ExpressionBehaviour.CORRECT)
+        : List.of(ExpressionBehaviour.values());
+  }
+
+  private static SimulationReport simulateExpressions(ProblemSet set, Template t,
+      Profile profile, long seed, Path out) throws IOException {
+    List<ExpressionBehaviour> cycle = expressionCycle(profile);
+    Files.createDirectories(out);
+    List<SimulationReport.SimulatedStudent> students = new ArrayList<>();
+    for (int i = 0; i < set.students().size(); i++) {
+      ProblemSet.StudentVariant s = set.students().get(i);
+      ExpressionBehaviour b = cycle.get(i % cycle.size());
+      AnswerSheet sheet = AnswerSheet.of(t, s.id(), s.variant());
+      StudentSimulation.Outcome o = new ExpressionSimulation(sheet,
+          SymbolicSolver.solve(t, s.parameters()), random(seed, s.id())).run(b);
+      String file = s.folder() + (b.xlsx() ? ".xlsx" : ".csv");
+      if (b.xlsx()) {
+        Files.write(out.resolve(file), AnswerSheetXlsx.bytes(sheet, o.answers()));
+      } else {
+        Files.writeString(out.resolve(file), AnswerSheetCsv.text(sheet, o.answers()),
+            StandardCharsets.UTF_8);
+      }
+      String description = b.description() + (o.note().isEmpty() ? "" : " (" + o.note() + ")");
+      students.add(new SimulationReport.SimulatedStudent(s.id(), s.variant(), b.id(),
+          description, null, file, true, o.altered(), o.steps()));
+    }
+    SimulationReport report = new SimulationReport(t.id(), profile.id(), seed,
+        cycle.stream().map(SimulationReport.CycleEntry::of).toList(), students);
     Files.writeString(out.resolve(SimulationReport.FILE), report.json(), StandardCharsets.UTF_8);
     return report;
   }

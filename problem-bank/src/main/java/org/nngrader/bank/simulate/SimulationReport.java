@@ -15,8 +15,20 @@ import java.util.List;
  * that tests can check the grader against it. Immutable.
  */
 public record SimulationReport(
-    String templateId, String profile, long seed, List<Behaviour> cycle,
+    String templateId, String profile, long seed, List<CycleEntry> cycle,
     List<SimulatedStudent> students) {
+
+  /** One behaviour of the profile's cycle: {@code slip}, {@code misconception:<id>}, ... */
+  public record CycleEntry(String id, String description) {
+
+    public static CycleEntry of(Behaviour b) {
+      return new CycleEntry(b.id(), b.description());
+    }
+
+    public static CycleEntry of(ExpressionBehaviour b) {
+      return new CycleEntry(b.id(), b.description());
+    }
+  }
 
   /** The file name in the output folder. */
   public static final String FILE = "simulated.json";
@@ -42,7 +54,7 @@ public record SimulationReport(
   /**
    * One answer cell as written.
    *
-   * @param expected the key value
+   * @param expected the key value; NaN for an expression step
    * @param cell {@code number}, {@code text}, {@code formula} or {@code blank}
    * @param written the cell content as text ({@link Double#toString} for numbers, the text, or
    *     the formula with its '='); null when blank
@@ -51,10 +63,22 @@ public record SimulationReport(
    * @param change null when the cell holds the key value as a number, else why not: {@code
    *     rounded}, {@code slip}, {@code follows-slip}, {@code misconception}, {@code
    *     follows-misconception}, {@code blank}, {@code decimal-comma}, {@code not-a-number} or
-   *     {@code formula}
+   *     {@code formula}; on a symbolic exercise also {@code equivalent-form}, {@code
+   *     factor-left-out}, {@code sign-flipped}, {@code wrong-number}, {@code garbled} and
+   *     {@code rounded} (a number step)
+   * @param expectedExpression the key expression of an expression step (then {@code expected}
+   *     is NaN and simulated.json writes this as {@code expected}); null for a number step
    */
   public record Step(
-      String step, double expected, String cell, String written, Double value, String change) {}
+      String step, double expected, String cell, String written, Double value, String change,
+      String expectedExpression) {
+
+    /** A number step. */
+    public Step(
+        String step, double expected, String cell, String written, Double value, String change) {
+      this(step, expected, cell, written, value, change, null);
+    }
+  }
 
   public SimulationReport {
     cycle = List.copyOf(cycle);
@@ -75,7 +99,7 @@ public record SimulationReport(
     root.put("profile", profile);
     root.put("seed", seed);
     ArrayNode behaviours = root.putArray("behaviours");
-    for (Behaviour b : cycle) {
+    for (CycleEntry b : cycle) {
       behaviours.addObject().put("id", b.id()).put("description", b.description());
     }
     ArrayNode list = root.putArray("students");
@@ -94,7 +118,11 @@ public record SimulationReport(
       for (Step st : s.steps()) {
         ObjectNode x = steps.addObject();
         x.put("step", st.step());
-        x.put("expected", st.expected());
+        if (st.expectedExpression() != null) {
+          x.put("expected", st.expectedExpression());
+        } else {
+          x.put("expected", st.expected());
+        }
         x.put("cell", st.cell());
         x.put("written", st.written());
         x.put("value", st.value());

@@ -24,6 +24,7 @@ import org.nngrader.bank.model.Activation;
 import org.nngrader.bank.model.Network;
 import org.nngrader.bank.model.Notation;
 import org.nngrader.bank.model.ParameterKind;
+import org.nngrader.bank.symbolic.SymbolicSolver;
 import org.nngrader.bank.template.Randomization;
 import org.nngrader.bank.template.Range;
 import org.nngrader.bank.template.Template;
@@ -108,8 +109,16 @@ class VariantDrawerTest {
     });
   }
 
-  /** The rules of Randomization, checked independently on the full graph. */
+  /**
+   * The rules of Randomization, checked independently on the full graph; for a symbolic
+   * template, the exercise's givens only and the symbolic solver's own checks.
+   */
   static void assertNotDegenerate(Template t, Variant v) {
+    if (t.isSymbolic()) {
+      assertThat(v.parameters().keySet()).containsExactlyElementsOf(t.givenIds());
+      assertThat(SymbolicSolver.solve(t, v.parameters()).degeneracies()).isEmpty();
+      return;
+    }
     Values values = t.graph().evaluate(v.parameters());
     Randomization r = t.randomization();
     Network net = t.network();
@@ -180,6 +189,28 @@ class VariantDrawerTest {
         .hasMessageContaining("template tiny-space: no acceptable draw for student s004 in 10000"
             + " attempts; most frequent rejection: the same values as an earlier student")
         .hasMessageContaining("widen the ranges");
+  }
+
+  @Test
+  void anImpossibleSymbolicTemplateFailsWithTheSolversReason() {
+    Template t = resource("impossible-symbolic.yaml");
+    GenerationException e = org.junit.jupiter.api.Assertions.assertThrows(
+        GenerationException.class, () -> new VariantDrawer(t, 1, Map.of()).draw("s1"));
+    assertThat(e.mostFrequent()).isEqualTo(Degeneracy.DEGENERATE_EXPRESSION);
+    assertThat(e.getMessage()).contains("an asked expression with a factor of 0 or 1")
+        .contains("widen the ranges of weights and inputs");
+  }
+
+  @Test
+  void aSymbolicTemplateDrawsOnlyTheExercisesGivensAndRejectsItsOwnUnknowns() {
+    Template t = Templates.builtin("exp-output-2-2-1");
+    Variant v = new VariantDrawer(t, 4, Map.of("x1", 0.5)).draw("s1");
+    assertThat(v.parameters().keySet()).containsExactlyElementsOf(t.givenIds())
+        .doesNotContain("y", "eta");
+    assertThat(v.parameters()).containsEntry("x1", 0.5);
+    assertThatThrownBy(() -> new VariantDrawer(t, 4, Map.of("y", 0.5)))
+        .hasMessageStartingWith("unknown parameter y for template exp-output-2-2-1; valid"
+            + " parameters: x1, x2");
   }
 
   @Test
