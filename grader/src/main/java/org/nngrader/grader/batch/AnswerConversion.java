@@ -40,7 +40,7 @@ final class AnswerConversion {
     Map<String, StudentAnswer> answers = new LinkedHashMap<>();
     List<String> remarks = new ArrayList<>();
     for (ReadProblem p : sheet.problems()) {
-      remarks.add(p.toString());
+      remarks.add(p.row() == 0 ? p.message() : "row " + p.row() + ": " + p.message());
     }
     for (AnswerCell cell : sheet.cells()) {
       Optional<String> id = matcher.match(cell.stepId());
