@@ -28,6 +28,8 @@ final class SheetLayout {
   private String studentId;
   private int studentIdRow;
   private String variant;
+  /** The first labelled column after the answer column in the header row, or -1. */
+  private int notesColumn = -1;
   private int variantRow;
   private String hiddenVariant;
   private String hiddenSheet;
@@ -127,6 +129,14 @@ final class SheetLayout {
     if (exactAnswer >= 0 || looseAnswer >= 0) {
       answerColumn = exactAnswer >= 0 ? exactAnswer : looseAnswer;
     }
+    // A labelled column after the answer (the template's "How to answer" notes) is not where a
+    // misplaced answer would be: text there is the sheet's own.
+    for (int c = answerColumn + 1; c < row.size(); c++) {
+      if (row.get(c) != null && !row.get(c).text().isBlank()) {
+        notesColumn = c;
+        break;
+      }
+    }
   }
 
   private String labelledValue(int rowNumber, List<RawCell> row, String what, String previous,
@@ -171,7 +181,8 @@ final class SheetLayout {
       return;
     }
     cells.add(new AnswerCell(stepId, rowNumber, "", null, false));
-    for (int c = answerColumn + 1; c < row.size(); c++) {
+    int end = notesColumn < 0 ? row.size() : Math.min(row.size(), notesColumn);
+    for (int c = answerColumn + 1; c < end; c++) {
       RawCell stray = row.get(c);
       if (stray != null) {
         problem(rowNumber, "no answer in column " + column(answerColumn) + " but column "
