@@ -86,13 +86,19 @@ final class AnswerConversion {
         : new StudentAnswer.Text(cell.written().strip());
   }
 
+  static double typedNumberPrecision(double v) {
+    java.math.BigDecimal d = java.math.BigDecimal.valueOf(v).stripTrailingZeros();
+    int decimals = Math.max(d.scale(), 4);
+    return decimals >= 12 ? 0 : 0.5 * Math.pow(10, -decimals);
+  }
+
   static StudentAnswer answer(AnswerCell cell) {
     if (cell.numericValue() != null) {
-      // A formula carries full precision; a typed number is exactly as precise as it was typed.
+      // A formula carries full precision. A typed number is as precise as it was typed, but a
+      // cell does not keep trailing zeros (-0.0300 is stored as -0.03): allow for up to four
+      // decimals having been typed, which is never a wide allowance.
       double v = cell.numericValue();
-      double precision = cell.formula() ? 0
-          : StudentAnswer.Numeric.precisionOf(
-              java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString());
+      double precision = cell.formula() ? 0 : typedNumberPrecision(v);
       return new StudentAnswer.Numeric(v, cell.written(), precision);
     }
     ParsedNumber parsed = NumberForms.parse(cell.written());

@@ -302,8 +302,12 @@ public final class GradingEngine {
     double base = graph.evaluatePinned(own.givens(), free).get(step);
     double slack = 0;
     for (String u : hiddenAncestors.get(step)) {
+      double value = own.values().get(u);
+      // The student's habit, but never coarser than 3 significant figures of the value itself.
+      double rounding = value == 0 ? own.habit()
+          : Math.min(own.habit(), 0.5 * Math.pow(10, Math.floor(Math.log10(Math.abs(value))) - 2));
       Map<String, Double> moved = new HashMap<>(free);
-      moved.put(u, own.values().get(u) + own.habit());
+      moved.put(u, value + rounding);
       slack += Math.abs(graph.evaluatePinned(own.givens(), moved).get(step) - base);
     }
     return slack;

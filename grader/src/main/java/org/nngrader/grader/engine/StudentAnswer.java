@@ -23,21 +23,39 @@ public sealed interface StudentAnswer {
       }
     }
 
-    /** Half a unit in the last written decimal place of a decimal text; 0 for whole numbers and exponents. */
+    /** Fewer significant figures than this, and an answer's own rounding earns no allowance. */
+    static final int MIN_SIGNIFICANT_FIGURES = 3;
+
+    /**
+     * Half a unit in the last written decimal place of a decimal text ("0.5933" gives 0.00005),
+     * the rounding the student's own written answer allows for. It is 0 (no allowance) for
+     * whole numbers, exponents, fractions and percents, and for answers with fewer than three
+     * significant figures: "0.4" for 0.35892 is too coarse, not a rounding.
+     */
     public static double precisionOf(String text) {
-      String t = text.strip().replace(',', '.');
+      String t = text.strip();
       if (t.contains("e") || t.contains("E") || t.contains("/") || t.endsWith("%")) {
         return 0;
+      }
+      if (t.indexOf('.') < 0 && t.indexOf(',') >= 0 && t.indexOf(',') == t.lastIndexOf(',')) {
+        t = t.replace(',', '.'); // a decimal comma
+      } else {
+        t = t.replace(",", ""); // thousands separators
       }
       int dot = t.indexOf('.');
       if (dot < 0) {
         return 0; // a whole number ("0", "1") is meant exactly, not as a rounding
       }
       int decimals = t.length() - dot - 1;
-      if (decimals >= 12) {
+      if (decimals >= 12 || significantFigures(t) < MIN_SIGNIFICANT_FIGURES) {
         return 0;
       }
       return 0.5 * Math.pow(10, -decimals);
+    }
+
+    private static int significantFigures(String decimal) {
+      String digits = decimal.replaceAll("[^0-9]", "").replaceFirst("^0+", "");
+      return digits.length();
     }
   }
 

@@ -96,6 +96,35 @@ class GradingEngineTest {
             "correct or follow-through");
   }
 
+  /** Regression: a coarse answer after a rounded earlier one was credited as "rounding". */
+  @Test
+  void tooCoarseAnswersAreNotCreditedAsRounding() {
+    GradingEngine strict = new GradingEngine(T, RubricLoader.loadBuiltin("sigmoid-2-2-2"));
+    Map<String, StudentAnswer> a = answersFrom(REF, -1);
+    for (String[] sw : new String[][] {{"out_h1", "0.593269992"}, {"w5+", "0.4"},
+        {"dE_total/dw1", "0.0004"}, {"dE_total/dw5", "0.08"}, {"E_total@1", "0.3"}}) {
+      a.put(sw[0], new StudentAnswer.Numeric(Double.parseDouble(sw[1]), sw[1],
+          StudentAnswer.Numeric.precisionOf(sw[1])));
+    }
+    GradeResult r = strict.grade(REF.givens(), a);
+    assertThat(verdict(r, "out_h1")).isEqualTo(Verdict.CORRECT);
+    for (String step : List.of("w5+", "dE_total/dw1", "dE_total/dw5", "E_total@1")) {
+      assertThat(verdict(r, step)).as(step).isNotIn(Verdict.CORRECT, Verdict.FOLLOW_THROUGH);
+    }
+  }
+
+  @Test
+  void precisionComesFromWrittenDecimalsWithEnoughFigures() {
+    assertThat(StudentAnswer.Numeric.precisionOf("0.5933")).isEqualTo(0.00005);
+    assertThat(StudentAnswer.Numeric.precisionOf("0,5933")).isEqualTo(0.00005);
+    assertThat(StudentAnswer.Numeric.precisionOf("1,234.5")).isEqualTo(0.05);
+    assertThat(StudentAnswer.Numeric.precisionOf("0.4")).isZero();
+    assertThat(StudentAnswer.Numeric.precisionOf("0.0004")).isZero();
+    assertThat(StudentAnswer.Numeric.precisionOf("0.000439")).isEqualTo(0.0000005);
+    assertThat(StudentAnswer.Numeric.precisionOf("12")).isZero();
+    assertThat(StudentAnswer.Numeric.precisionOf("1.2e-3")).isZero();
+  }
+
   @Test
   void roundingSlackDoesNotCreditAnAnswerThatIsOffByMore() {
     GradingEngine strict = new GradingEngine(T, RubricLoader.loadBuiltin("sigmoid-2-2-2"));
