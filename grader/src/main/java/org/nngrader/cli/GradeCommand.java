@@ -82,9 +82,7 @@ final class GradeCommand implements Callable<Integer> {
       throw new UsageException(submissions + ": no such file or folder; pass the submissions "
           + "file, folder or LMS zip with --submissions");
     }
-    if (Files.exists(out) && !force && !isEmptyFolder(out)) {
-      throw new UsageException(out + ": already exists; choose a new folder or add --force to replace it");
-    }
+    checkOut();
     Path parent = out.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path partial = Files.createTempDirectory(parent, "." + out.getFileName() + ".partial-");
@@ -97,6 +95,31 @@ final class GradeCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage() + "; nothing was graded and no results were written", e);
     } finally {
       deleteTree(partial);
+    }
+  }
+
+  /**
+   * The results folder must not be, contain or sit inside the set or the submissions, and
+   * --force replaces only a folder that is itself a results folder.
+   */
+  private void checkOut() throws IOException {
+    Path o = out.toAbsolutePath().normalize();
+    for (Path input : List.of(set, submissions)) {
+      Path i = input.toAbsolutePath().normalize();
+      if (o.startsWith(i) || i.startsWith(o)) {
+        throw new UsageException(out + ": is or overlaps the input " + input
+            + "; write the results to a folder of their own");
+      }
+    }
+    if (Files.exists(out) && !isEmptyFolder(out)) {
+      if (!force) {
+        throw new UsageException(out + ": already exists; choose a new folder or add --force to replace it");
+      }
+      if (!Files.isRegularFile(out.resolve(ResultsFolder.STUDENTS_JSON))
+          && !Files.isRegularFile(out.resolve(ClassReport.GRADES_CSV))) {
+        throw new UsageException(out + ": is not a results folder of nngrader, so --force will "
+            + "not replace it; choose a new folder");
+      }
     }
   }
 
@@ -145,11 +168,18 @@ final class GradeCommand implements Callable<Integer> {
       report.add(s);
       if (s.status() == GradedSubmission.Status.FAILED) {
         failed.add(s);
+        if (s.studentId() != null) {
+          feedback.put(s.studentId(), "Your submission could not be graded: " + s.error());
+        }
       } else {
         feedback.put(s.studentId(), oneLine(s));
         percentSum[0] += s.result().percent();
       }
     });
+    if (outcome.graded() == 0 && failed.isEmpty()) {
+      throw new UsageException(submissions + ": holds no submissions; pass the file, folder or "
+          + "LMS zip the students' sheets are in");
+    }
     report.finish();
     List<ResultsFolder.Entry> entries = new ArrayList<>();
     for (SetStudent s : students) {

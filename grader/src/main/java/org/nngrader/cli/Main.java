@@ -33,6 +33,8 @@ public final class Main implements Runnable {
   public static final int EXIT_PARTIAL = 1;
   /** Usage or configuration error. */
   public static final int EXIT_USAGE = 2;
+  /** A defect of nngrader itself (an internal error); the message asks for a report. */
+  public static final int EXIT_INTERNAL = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -51,9 +53,10 @@ public final class Main implements Runnable {
         err.println("nngrader: " + e.getMessage());
         return EXIT_USAGE;
       }
-      err.println("nngrader: internal error: " + e);
+      err.println("nngrader: internal error (a defect of nngrader, please report it with the "
+          + "command and its input): " + e);
       e.printStackTrace(err);
-      return EXIT_PARTIAL;
+      return EXIT_INTERNAL;
     });
     int code = cli.execute(args);
     out.flush();

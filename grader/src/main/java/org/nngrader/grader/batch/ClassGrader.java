@@ -100,6 +100,29 @@ public final class ClassGrader {
       }
       drainDone(futures, byStudent, failed, true);
 
+      // A file that failed for a student who also handed in a gradable one is a remark on
+      // that one; several failed files of one student make one failure.
+      Map<String, GradedSubmission> failedByStudent = new LinkedHashMap<>();
+      List<GradedSubmission> unowned = new ArrayList<>();
+      for (GradedSubmission f : failed) {
+        if (f.studentId() == null) {
+          unowned.add(f);
+        } else if (byStudent.containsKey(f.studentId())) {
+          for (Prepared p : byStudent.get(f.studentId())) {
+            p.flags().add("also handed in " + f.file() + ", which could not be graded: " + f.error());
+          }
+        } else {
+          failedByStudent.merge(f.studentId(), f, (a, b) -> {
+            List<String> flags = new ArrayList<>(a.flags());
+            flags.add("also handed in " + b.file() + ", which could not be graded: " + b.error());
+            return GradedSubmission.failed(a.studentId(), a.name(), a.file(), a.error(), flags);
+          });
+        }
+      }
+      failed.clear();
+      failed.addAll(failedByStudent.values());
+      failed.addAll(unowned);
+
       // Pass two: the newest submission of each student, graded in parallel.
       List<Future<GradedSubmission>> graded = new ArrayList<>();
       for (SetStudent s : students) {
@@ -184,7 +207,8 @@ public final class ClassGrader {
     List<String> flags = new ArrayList<>();
     SetStudent named = fromName(sub);
     SetStudent fromSheet = sheet.studentId() == null ? null : lookup(sheet.studentId());
-    SetStudent student = fromSheet != null ? fromSheet : named;
+    // The LMS (or the file name) knows who uploaded the file; the sheet says only what was typed.
+    SetStudent student = named != null ? named : fromSheet;
     if (student == null) {
       String said = sheet.studentId() == null ? "the sheet has no student_id"
           : "its student_id '" + sheet.studentId() + "' is not in the problem set";
@@ -210,6 +234,11 @@ public final class ClassGrader {
     }
     AnswerConversion.Converted converted =
         AnswerConversion.convert(sheet, matcher, engine.expressionSteps());
+    if (converted.answers().isEmpty()) {
+      return GradedSubmission.failed(student.id(), student.name(), file, file + ": has no step "
+          + "of this exercise (not an answer sheet?); hand in the answers.xlsx or answers.csv of "
+          + "the problem set", List.of());
+    }
     flags.addAll(converted.remarks());
     return new Prepared(student, variantOwner, file, sub.lastModified(), sub.late(),
         converted.answers(), flags);

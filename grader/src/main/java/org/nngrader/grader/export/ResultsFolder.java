@@ -65,6 +65,7 @@ public final class ResultsFolder {
           + " or grades.csv); pass the --out folder of 'nngrader grade'");
     }
     Map<String, CSVRecord> byId = new HashMap<>();
+    java.util.Set<String> failedIds = new java.util.HashSet<>();
     try (Reader r = Files.newBufferedReader(grades, StandardCharsets.UTF_8);
         CSVParser p = CSVParser.parse(r, CSVFormat.DEFAULT.builder().setHeader()
             .setSkipHeaderRecord(true).get())) {
@@ -77,6 +78,8 @@ public final class ResultsFolder {
       for (CSVRecord rec : p) {
         if ("graded".equals(rec.get("status"))) {
           byId.put(rec.get("student_id"), rec);
+        } else if ("failed".equals(rec.get("status"))) {
+          failedIds.add(rec.get("student_id"));
         }
       }
     }
@@ -90,7 +93,8 @@ public final class ResultsFolder {
       Double score = g == null ? null : Double.valueOf(g.get("score"));
       double max = g == null ? 0 : Double.parseDouble(g.get("max"));
       rows.add(new GradeRow(id, text(s, "name"), text(s, "email"), lms, score, max,
-          g == null ? "no-submission" : "graded", text(s, "feedback")));
+          g != null ? "graded" : failedIds.contains(id) ? "failed" : "no-submission",
+          text(s, "feedback")));
     }
     double max = rows.stream().mapToDouble(GradeRow::max).max().orElse(0);
     List<GradeRow> out = new ArrayList<>();
