@@ -41,6 +41,9 @@ final class GenerateCommand implements Callable<Integer> {
       description = "New (or empty) folder for the problem set.")
   Path out;
 
+  /** The copy of a rubric file inside the set. */
+  static final String RUBRIC_COPY = "rubric.yaml";
+
   @Option(names = "--rubric", paramLabel = "RUB",
       description = "Rubric name or file to record for grading (default: the template's own).")
   String rubric;
@@ -50,7 +53,7 @@ final class GenerateCommand implements Callable<Integer> {
   Path params;
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     Template t = Cli.template(template);
     String text = Cli.attempt(() -> Templates.text(template));
     Map<String, Double> fixed = params == null ? Map.of() : ParameterFile.read(params, t);
@@ -61,9 +64,27 @@ final class GenerateCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage() + "\n(the roster is a csv with a header line:"
           + " student_id,name,email)", e);
     }
+    // The rubric is checked now, not at grading time; a rubric file is copied into the set.
+    java.nio.file.Path rubricFile = null;
+    String rubricName;
+    if (rubric == null || rubric.isBlank()) {
+      rubricName = org.nngrader.rubric.RubricLoader.builtinNames().contains(t.id()) ? t.id() : "default";
+    } else {
+      try {
+        org.nngrader.rubric.RubricLoader.resolve(rubric);
+      } catch (org.nngrader.rubric.RubricException | IllegalArgumentException e) {
+        throw new UsageException(e.getMessage(), e);
+      }
+      boolean builtin = org.nngrader.rubric.RubricLoader.builtinNames().contains(rubric);
+      rubricFile = builtin ? null : java.nio.file.Path.of(rubric);
+      rubricName = builtin ? rubric : RUBRIC_COPY;
+    }
     ProblemSet set;
     try {
-      set = Cli.attempt(() -> write(new GenerationRequest(t, text, students, seed, rubric, fixed)));
+      set = Cli.attempt(() -> write(new GenerationRequest(t, text, students, seed, rubricName, fixed)));
+      if (rubricFile != null) {
+        java.nio.file.Files.copy(rubricFile, out.resolve(RUBRIC_COPY));
+      }
     } catch (GenerationException e) {
       throw new UsageException(e.getMessage(), e);
     }

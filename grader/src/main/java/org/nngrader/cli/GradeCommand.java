@@ -78,6 +78,13 @@ final class GradeCommand implements Callable<Integer> {
       throw new UsageException(e.getMessage(), e);
     }
     Rubric r = rubric(problemSet);
+    for (org.nngrader.rubric.StepRule rule : r.steps()) {
+      if (template.asked().stream().noneMatch(rule::matches)) {
+        spec.commandLine().getErr().println("nngrader: warning: rubric " + r.name() + " rule '"
+            + rule.match() + "' matches no step of " + template.id() + " (steps are case-sensitive: "
+            + String.join(", ", template.asked().subList(0, Math.min(6, template.asked().size()))) + ", ...)");
+      }
+    }
     if (!Files.exists(submissions)) {
       throw new UsageException(submissions + ": no such file or folder; pass the submissions "
           + "file, folder or LMS zip with --submissions");
@@ -124,11 +131,23 @@ final class GradeCommand implements Callable<Integer> {
   }
 
   private Rubric rubric(ProblemSet problemSet) {
-    String name = rubric != null ? rubric : problemSet.rubric();
+    if (rubric != null) {
+      try {
+        return RubricLoader.resolve(rubric);
+      } catch (RubricException | IllegalArgumentException e) {
+        throw new UsageException(e.getMessage(), e);
+      }
+    }
+    String name = problemSet.rubric();
     try {
-      return name == null ? RubricLoader.loadBuiltin("default") : RubricLoader.resolve(name);
+      if (name == null) {
+        return RubricLoader.loadBuiltin("default");
+      }
+      Path inSet = set.resolve(name);
+      return Files.isRegularFile(inSet) ? RubricLoader.load(inSet) : RubricLoader.resolve(name);
     } catch (RubricException | IllegalArgumentException e) {
-      throw new UsageException(e.getMessage(), e);
+      throw new UsageException(set.resolve(ProblemSet.MANIFEST) + ": rubric '" + name
+          + "' cannot be used (" + e.getMessage() + "); pass --rubric default or a rubric file", e);
     }
   }
 

@@ -26,6 +26,10 @@ final class SolveCommand implements Callable<Integer> {
       description = "Flat YAML map from parameter id (i1, w5, b1, target_o1, eta) to number.")
   Path params;
 
+  @Option(names = "--seed", paramLabel = "N",
+      description = "Draw a random variant with this seed (the values --params names stay fixed).")
+  Long seed;
+
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
       description = "text, md, html or json (default: ${DEFAULT-VALUE}).")
   String format;
@@ -34,7 +38,9 @@ final class SolveCommand implements Callable<Integer> {
   public Integer call() {
     SolutionFormat f = Cli.attempt(() -> SolutionFormat.parse(format));
     Template t = Cli.template(template);
-    Map<String, Double> overrides = params == null ? Map.of() : ParameterFile.read(params, t);
+    Map<String, Double> fixed = params == null ? Map.of() : ParameterFile.read(params, t);
+    Map<String, Double> overrides = seed == null ? fixed : Cli.attempt(() ->
+        new org.nngrader.bank.generate.VariantDrawer(t, seed, fixed).draw("solve").parameters());
     WorkedSolution solution = t.isSymbolic()
         ? WorkedSolution.of(Cli.attempt(() -> SymbolicSolver.solve(t, overrides)))
         : WorkedSolution.of(t, Cli.attempt(() -> t.solve(overrides)));

@@ -48,13 +48,25 @@ class GenerateCommandTest {
     Path p = tmp.resolve("p.yaml");
     Files.writeString(p, "eta: 0.5\nw5: 0.4\n");
     Path set = tmp.resolve("set");
+    Path rubric = tmp.resolve("lenient.yaml");
+    Files.writeString(rubric, "name: lenient\ntolerance: {relative: 0.01}\n");
     int code = run("generate", "--template", "sigmoid-2-2-2", "--roster", r.toString(), "--seed",
-        "1", "--out", set.toString(), "--params", p.toString(), "--rubric", "lenient");
+        "1", "--out", set.toString(), "--params", p.toString(), "--rubric", rubric.toString());
     assertThat(code).as(err.toString()).isZero();
     ProblemSet read = ProblemSet.read(set);
-    assertThat(read.rubric()).isEqualTo("lenient");
+    assertThat(read.rubric()).isEqualTo("rubric.yaml");
+    assertThat(set.resolve("rubric.yaml")).hasSameTextualContentAs(rubric);
     assertThat(read.students()).allSatisfy(s ->
         assertThat(s.parameters()).containsEntry("eta", 0.5).containsEntry("w5", 0.4));
+  }
+
+  @Test
+  void anUnknownRubricIsRefusedAtGenerationTime() throws IOException {
+    Path r = roster("student_id\ns1\n");
+    int code = run("generate", "--template", "perceptron", "--roster", r.toString(), "--seed",
+        "1", "--out", tmp.resolve("set").toString(), "--rubric", "lenient");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("lenient").contains("built-in rubric");
   }
 
   @Test

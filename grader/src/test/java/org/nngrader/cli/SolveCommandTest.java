@@ -43,6 +43,16 @@ class SolveCommandTest {
   }
 
   @Test
+  void seedDrawsAReproducibleVariant() throws Exception {
+    CliRun a = CliRun.run("solve", "--template", "relu-2-1-1", "--seed", "5", "--format", "json");
+    CliRun b = CliRun.run("solve", "--template", "relu-2-1-1", "--seed", "5", "--format", "json");
+    CliRun c = CliRun.run("solve", "--template", "relu-2-1-1", "--seed", "6", "--format", "json");
+    CliRun defaults = CliRun.run("solve", "--template", "relu-2-1-1", "--format", "json");
+    assertThat(a.code()).as(a.err()).isZero();
+    assertThat(a.out()).isEqualTo(b.out()).isNotEqualTo(c.out()).isNotEqualTo(defaults.out());
+  }
+
+  @Test
   void unknownTemplateListsTheValidOnes() {
     CliRun r = CliRun.run("solve", "--template", "sigmoid-9-9-9");
     assertThat(r.code()).isEqualTo(2);

@@ -58,7 +58,7 @@ final class AnswerConversion {
       answers.put(id.get(), expressionSteps.contains(id.get()) ? expression(cell)
           : percentStep(id.get(), answer(cell)));
     }
-    return new Converted(answers, remarks);
+    return new Converted(answers, capped(remarks));
   }
 
   /**
@@ -90,6 +90,16 @@ final class AnswerConversion {
     java.math.BigDecimal d = java.math.BigDecimal.valueOf(v).stripTrailingZeros();
     int decimals = Math.max(d.scale(), 4);
     return decimals >= 12 ? 0 : 0.5 * Math.pow(10, -decimals);
+  }
+
+  /** At most 20 remarks per sheet, so one odd file cannot flood grades.csv. */
+  static List<String> capped(List<String> remarks) {
+    if (remarks.size() <= 20) {
+      return remarks;
+    }
+    List<String> out = new ArrayList<>(remarks.subList(0, 20));
+    out.add("... and " + (remarks.size() - 20) + " more remarks on this sheet");
+    return out;
   }
 
   static StudentAnswer answer(AnswerCell cell) {

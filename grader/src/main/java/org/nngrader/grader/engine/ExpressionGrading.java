@@ -83,8 +83,8 @@ final class ExpressionGrading {
       String reason = answer instanceof StudentAnswer.Unreadable u ? u.reason()
           : "it is not a number";
       return numberResult(step, answer.written(), null, Verdict.UNREADABLE, 0, points,
-          "Could not read '" + answer.written() + "' as a number: " + reason
-              + ". Write a decimal number such as 0.25 or 1.5e-3.", formula);
+          "Could not read '" + answer.written() + "' as a number: "
+              + GradingEngine.unreadableAdvice(reason), formula);
     }
     if (rubric.toleranceFor(step.id()).accepts(n.value(), expected)) {
       return numberResult(step, n.written(), n.value(), Verdict.CORRECT, points, points,

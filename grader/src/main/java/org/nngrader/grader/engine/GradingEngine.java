@@ -168,8 +168,7 @@ public final class GradingEngine {
             "No answer was given.", null, List.of(), Double.NaN, formula, null);
       } else if (answer instanceof StudentAnswer.Unreadable u) {
         r = new StepResult(step, q.description(), u.written(), null, expected, Verdict.UNREADABLE,
-            0, points, "Could not read '" + u.written() + "' as a number: " + u.reason()
-                + ". Write a decimal number such as 0.25 or 1.5e-3.", null, List.of(), Double.NaN, formula,
+            0, points, "Could not read '" + u.written() + "' as a number: " + unreadableAdvice(u.reason()), null, List.of(), Double.NaN, formula,
             null);
       } else if (answer instanceof StudentAnswer.Text t) {
         // Text is for expression steps; a number step cannot read it.
@@ -331,6 +330,11 @@ public final class GradingEngine {
       }
     }
     return best;
+  }
+
+  /** The reader's reason, with advice on how to write a number unless it already gives some. */
+  static String unreadableAdvice(String reason) {
+    return reason + (reason.contains("write") ? "." : ". Write a decimal number such as 0.25 or 1.5e-3.");
   }
 
   private static String capitalize(String s) {

@@ -71,7 +71,7 @@ public final class NumberForms {
       s = s.substring(1).stripLeading();
     }
     if (s.isEmpty()) {
-      throw new NotANumber("there is no number in it; write a number such as 0.7513");
+      throw new NotANumber("there is no number in it; write a number such as 0.25");
     }
     double magnitude;
     if (s.indexOf('/') >= 0 && !percent) {
@@ -147,7 +147,7 @@ public final class NumberForms {
       return;
     }
     if (lastDigit < 0) {
-      throw new NotANumber("it is not a number; write a decimal number such as 0.7513");
+      throw new NotANumber("it is not a number; write a decimal number such as 0.25");
     }
     String text = mantissa.substring(first).strip();
     if (OPERATORS.indexOf(mantissa.charAt(first)) >= 0) {
@@ -190,7 +190,7 @@ public final class NumberForms {
     }
     String digits = groupedDigits(whole, group, decimal);
     if (digits.isEmpty() && fraction.isEmpty()) {
-      throw new NotANumber("there is no number in it; write a number such as 0.7513");
+      throw new NotANumber("there is no number in it; write a number such as 0.25");
     }
     return (digits.isEmpty() ? "0" : digits) + (fraction.isEmpty() ? "" : "." + fraction);
   }

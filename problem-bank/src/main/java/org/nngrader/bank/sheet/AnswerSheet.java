@@ -131,8 +131,11 @@ public record AnswerSheet(
     return -1;
   }
 
+  /** The description with a capital, unless it starts with a quantity id (w1, out_o1), kept as is. */
   private static String question(String description) {
-    return description.isEmpty() ? description
+    String first = description.split(" ", 2)[0];
+    boolean id = first.chars().anyMatch(c -> Character.isDigit(c) || c == '_' || c == '^');
+    return description.isEmpty() || id ? description
         : description.substring(0, 1).toUpperCase(Locale.ROOT) + description.substring(1);
   }
 }
