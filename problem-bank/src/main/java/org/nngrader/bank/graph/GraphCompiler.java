@@ -515,7 +515,7 @@ public final class GraphCompiler {
         updates.add(updated(p));
       }
     }
-    Trainer trainer = new Trainer(core, k, params, updates);
+    Trainer trainer = new Trainer(core, k, params, updates, n);
     List<String> givens = core.givenIds();
     List<String> ids = new ArrayList<>();
     int last = net.depth() - 1;

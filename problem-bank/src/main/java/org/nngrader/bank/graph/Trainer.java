@@ -4,11 +4,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nngrader.bank.model.Notation;
 
 /**
- * Runs k steps of gradient descent on a one-update graph: evaluates it, moves every trained
- * parameter to its updated value, and repeats. Results are cached per set of given values
- * (several quantities after k updates share one run). Thread-safe.
+ * Runs k steps of gradient descent on a one-update graph and evaluates the graph at the
+ * parameters it reaches. The steps are taken by {@link DenseDescent} when the trainer knows the
+ * network (the same arithmetic on plain arrays), else by evaluating the graph, moving every
+ * trained parameter to its updated value, and repeating. Results are cached per set of given
+ * values (several quantities after k updates share one run). Thread-safe.
  */
 final class Trainer {
 
@@ -21,6 +24,8 @@ final class Trainer {
   /** The computed quantities an update needs, in evaluation order. */
   private final int[] stepOrder;
   private final int[] givenPositions;
+  /** The steps on plain arrays, or null to iterate the graph. */
+  private final DenseDescent dense;
   private final Map<Key, double[]> cache =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -29,8 +34,29 @@ final class Trainer {
         }
       };
 
+  /**
+   * A trainer that takes its steps on plain arrays, the network and its givens read through
+   * {@code notation}, falling back on iterating the graph should a given of the network be
+   * missing from {@code core}.
+   *
+   * @param params the trained parameters
+   * @param updates for each trained parameter, its quantity after one update
+   */
+  Trainer(QuantityGraph core, int steps, List<String> params, List<String> updates,
+      Notation notation) {
+    this(core, steps, params, updates,
+        DenseDescent.of(notation, core.givenIds(), params).orElse(null));
+  }
+
+  /** A trainer that takes every step by evaluating the graph. */
   Trainer(QuantityGraph core, int steps, List<String> params, List<String> updates) {
+    this(core, steps, params, updates, (DenseDescent) null);
+  }
+
+  private Trainer(QuantityGraph core, int steps, List<String> params, List<String> updates,
+      DenseDescent dense) {
     this.core = core;
+    this.dense = dense;
     this.steps = steps;
     this.paramGiven = new int[params.size()];
     this.paramUpdate = new int[params.size()];
@@ -47,6 +73,11 @@ final class Trainer {
     return steps;
   }
 
+  /** Whether the steps are taken on plain arrays rather than by evaluating the graph. */
+  boolean isDense() {
+    return dense != null;
+  }
+
   /** The value of a core quantity after {@code steps} updates from these given values. */
   double valueAfter(double[] givens, String id) {
     return run(givens)[core.indexOf(id)];
@@ -60,6 +91,16 @@ final class Trainer {
         return hit;
       }
     }
+    double[] g = dense != null ? dense.train(givens, steps) : iterate(givens);
+    double[] result = core.evaluateArray(g);
+    synchronized (cache) {
+      cache.put(key, result);
+    }
+    return result;
+  }
+
+  /** The givens after {@code steps} updates, each step an evaluation of the graph. */
+  private double[] iterate(double[] givens) {
     double[] g = givens.clone();
     double[][] workspace = core.workspace();
     double[] v = new double[core.quantities().size()];
@@ -77,11 +118,7 @@ final class Trainer {
         g[paramGiven[i]] = next[i];
       }
     }
-    double[] result = core.evaluateArray(g);
-    synchronized (cache) {
-      cache.put(key, result);
-    }
-    return result;
+    return g;
   }
 
   private record Key(double[] values) {

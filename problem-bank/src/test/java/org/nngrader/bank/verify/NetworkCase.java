@@ -17,13 +17,13 @@ import org.nngrader.bank.model.Notation;
  * Its {@code toString} is what jqwik prints for a failing draw, so it lists the whole network
  * and every given (with 17 digits, enough to replay the draw by hand).
  */
-record NetworkCase(Notation notation, Map<String, Double> givens) {
+public record NetworkCase(Notation notation, Map<String, Double> givens) {
 
-  NetworkCase {
+  public NetworkCase {
     givens = Collections.unmodifiableMap(new LinkedHashMap<>(givens));
   }
 
-  Network network() {
+  public Network network() {
     return notation.network();
   }
 

@@ -27,7 +27,7 @@ import org.nngrader.bank.model.Notation;
  * leaving an exp layer are drawn from [-0.1, 0.1] so that stacked exp layers stay far from
  * overflow (three of them reach outputs of at most about 150).
  */
-final class RandomNetworks {
+public final class RandomNetworks {
 
   private static final List<Activation.Kind> NEURON_KINDS = List.of(
       Activation.Kind.SIGMOID, Activation.Kind.TANH, Activation.Kind.RELU,
@@ -36,7 +36,7 @@ final class RandomNetworks {
   private RandomNetworks() {}
 
   /** A network and a value for each of its givens. */
-  static Arbitrary<NetworkCase> cases() {
+  public static Arbitrary<NetworkCase> cases() {
     return networks().flatMap(RandomNetworks::givens);
   }
 
