@@ -142,12 +142,8 @@ public final class GradingEngine {
       }
     }
     World own = new World(givens, pinned, world, habit);
-    List<Values> mistakenPure = new ArrayList<>();
-    List<Values> mistakenWorld = new ArrayList<>();
-    for (Mistaken m : mistaken) {
-      mistakenPure.add(m.graph().evaluate(givens));
-      mistakenWorld.add(m.graph().evaluatePinned(givens, pinned));
-    }
+    // The mistaken graphs are evaluated only when a step is neither correct nor follow-through.
+    Mistakes mistakes = new Mistakes(givens, pinned);
     List<Double> givenValues = new ArrayList<>(ref.givens().values());
 
     Map<String, StepResult> results = new LinkedHashMap<>();
@@ -177,8 +173,8 @@ public final class GradingEngine {
                 + " such as 0.25 or 1.5e-3.", null, List.of(), Double.NaN, formula, null);
       } else {
         StudentAnswer.Numeric n = (StudentAnswer.Numeric) answer;
-        r = gradeNumeric(q, n, expected, points, formula, ref, own, mistakenPure,
-            mistakenWorld, results, givenValues, firstStepOfMisconception);
+        r = gradeNumeric(q, n, expected, points, formula, ref, own, mistakes, results,
+            givenValues, firstStepOfMisconception);
       }
       if (r.verdict().isWrong() && firstDivergence == null) {
         firstDivergence = step;
@@ -191,7 +187,7 @@ public final class GradingEngine {
 
   private StepResult gradeNumeric(
       Quantity q, StudentAnswer.Numeric n, double expected, double points, String formula,
-      Values ref, World own, List<Values> mistakenPure, List<Values> mistakenWorld,
+      Values ref, World own, Mistakes mistakes,
       Map<String, StepResult> earlier, List<Double> givenValues,
       Map<String, String> firstStepOfMisconception) {
     String step = q.id();
@@ -258,8 +254,8 @@ public final class GradingEngine {
       for (int i = 0; i < mistaken.size(); i++) {
         Mistaken m = mistaken.get(i);
         double candidate = local
-            ? nearest(v, m.graph().quantity(step).derivations(), mistakenWorld.get(i))
-            : mistakenPure.get(i).get(step);
+            ? nearest(v, m.graph().quantity(step).derivations(), mistakes.world(i))
+            : mistakes.pure(i).get(step);
         if (matches(step, v, candidate, n.precision())
             && !rubric.toleranceFor(step).accepts(candidate, expected)) {
           Misconception mc = m.misconception();
@@ -276,6 +272,41 @@ public final class GradingEngine {
     return new StepResult(step, q.description(), n.written(), v, expected, Verdict.INCORRECT, 0,
         points, "Incorrect: check " + formula + "." + hint, null, wrongAncestors, ft, formula,
         null);
+  }
+
+  /** The mistaken graphs evaluated for one submission, on first need (most sheets never need them). */
+  private final class Mistakes {
+    private final Map<String, Double> givens;
+    private final Map<String, Double> pinned;
+    private List<Values> pure;
+    private List<Values> world;
+
+    Mistakes(Map<String, Double> givens, Map<String, Double> pinned) {
+      this.givens = givens;
+      this.pinned = pinned;
+    }
+
+    Values pure(int i) {
+      evaluate();
+      return pure.get(i);
+    }
+
+    Values world(int i) {
+      evaluate();
+      return world.get(i);
+    }
+
+    private void evaluate() {
+      if (pure != null) {
+        return;
+      }
+      pure = new ArrayList<>();
+      world = new ArrayList<>();
+      for (Mistaken m : mistaken) {
+        pure.add(m.graph().evaluate(givens));
+        world.add(m.graph().evaluatePinned(givens, pinned));
+      }
+    }
   }
 
   /**
