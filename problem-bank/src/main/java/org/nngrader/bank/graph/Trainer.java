@@ -36,8 +36,9 @@ final class Trainer {
 
   /**
    * A trainer that takes its steps on plain arrays, the network and its givens read through
-   * {@code notation}, falling back on iterating the graph should a given of the network be
-   * missing from {@code core}.
+   * {@code notation}; it iterates the graph instead when {@link DenseDescent#of} has no dense
+   * form (a given of the network missing from {@code core}, or trained parameters other than
+   * all weights and/or all biases).
    *
    * @param params the trained parameters
    * @param updates for each trained parameter, its quantity after one update
