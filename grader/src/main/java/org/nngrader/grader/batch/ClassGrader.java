@@ -75,7 +75,7 @@ public final class ClassGrader {
   /**
    * Grades everything under {@code path} and hands each result to {@code sink}, in roster order
    * (failed files, which may belong to nobody, after the roster, by file name). Students of the
-   * roster without any submission are not passed to the sink: see {@link #studentsWithout}.
+   * roster without any submission are not passed to the sink: {@link Outcome#studentsWithout()} lists them.
    *
    * @return how many submissions could not be graded
    * @throws IOException when the path itself cannot be read (a missing folder, an unsafe zip)
