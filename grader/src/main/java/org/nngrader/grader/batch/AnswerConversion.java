@@ -14,6 +14,7 @@ import org.nngrader.grader.read.NumberForms;
 import org.nngrader.grader.read.ParsedNumber;
 import org.nngrader.grader.read.ReadProblem;
 import org.nngrader.grader.read.StepIdMatcher;
+import org.nngrader.grader.read.WrittenPrecision;
 
 /**
  * Turns the rows of an answer sheet into the engine's answers: step ids matched through their
@@ -67,7 +68,9 @@ final class AnswerConversion {
    */
   static StudentAnswer percentStep(String id, StudentAnswer a) {
     if (id.contains("_pct") && a instanceof StudentAnswer.Numeric n && n.written().contains("%")) {
-      return new StudentAnswer.Numeric(n.value() * 100, n.written(), n.precision() * 100);
+      WrittenPrecision w = n.writtenPrecision();
+      return new StudentAnswer.Numeric(n.value() * 100, n.written(), n.precision() * 100,
+          new WrittenPrecision(w.halfUnit() * 100, w.figures()));
     }
     return a;
   }
@@ -109,12 +112,13 @@ final class AnswerConversion {
       // decimals having been typed, which is never a wide allowance.
       double v = cell.numericValue();
       double precision = cell.formula() ? 0 : typedNumberPrecision(v);
-      return new StudentAnswer.Numeric(v, cell.written(), precision);
+      return new StudentAnswer.Numeric(v, cell.written(), precision,
+          cell.formula() ? WrittenPrecision.EXACT : WrittenPrecision.ofCellValue(v));
     }
     ParsedNumber parsed = NumberForms.parse(cell.written());
     if (parsed instanceof ParsedNumber.Value v) {
       return new StudentAnswer.Numeric(v.value(), cell.written(),
-          StudentAnswer.Numeric.precisionOf(cell.written()));
+          StudentAnswer.Numeric.precisionOf(cell.written()), NumberForms.precisionOf(cell.written()));
     }
     if (parsed instanceof ParsedNumber.Unreadable u) {
       return new StudentAnswer.Unreadable(cell.written(), u.reason());

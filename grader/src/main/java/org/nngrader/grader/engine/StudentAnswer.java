@@ -12,9 +12,24 @@ public sealed interface StudentAnswer {
    * @param precision half a unit in the last place the student wrote (0.00005 for "0.5933"),
    *     or 0 when the value came with full precision (a numeric cell); follow-through allows
    *     for this much rounding
+   * @param written the precision the student wrote the number at (half a unit in the last
+   *     place and significant figures), the same for the same digits in any form; see {@link
+   *     org.nngrader.grader.read.WrittenPrecision}
    */
-  record Numeric(double value, String written, double precision) implements StudentAnswer {
+  record Numeric(double value, String written, double precision,
+      org.nngrader.grader.read.WrittenPrecision writtenPrecision) implements StudentAnswer {
+
+    /** An answer whose written precision is that of its allowance (tests, simple callers). */
+    public Numeric(double value, String written, double precision) {
+      this(value, written, precision, precision == 0
+          ? org.nngrader.grader.read.WrittenPrecision.EXACT
+          : new org.nngrader.grader.read.WrittenPrecision(precision,
+              Math.max(1, Math.min(org.nngrader.grader.read.WrittenPrecision.FULL,
+                  significantFigures(written)))));
+    }
+
     public Numeric {
+      java.util.Objects.requireNonNull(writtenPrecision, "writtenPrecision");
       if (!Double.isFinite(value)) {
         throw new IllegalArgumentException("answer value must be finite: " + written);
       }

@@ -55,6 +55,39 @@ public final class NumberForms {
     }
   }
 
+  /**
+   * The precision {@code written} was written at, when it reads as a number: half a unit in its
+   * last written place and its significant figures, in the units of the value read (a percent
+   * is a hundredth). A fraction of whole numbers is exact.
+   *
+   * @return the precision, or {@link WrittenPrecision#EXACT} for text that is not a plain number
+   */
+  public static WrittenPrecision precisionOf(String written) {
+    if (written == null) {
+      return WrittenPrecision.EXACT;
+    }
+    String s = canonicalChars(written).strip();
+    if (s.isEmpty() || s.length() > MAX_LENGTH) {
+      return WrittenPrecision.EXACT;
+    }
+    int shift = 0;
+    if (s.endsWith("%")) {
+      shift = -2;
+      s = s.substring(0, s.length() - 1).stripTrailing();
+    }
+    if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
+      s = s.substring(1).stripLeading();
+    }
+    if (s.isEmpty() || s.indexOf('/') >= 0) {
+      return WrittenPrecision.EXACT;
+    }
+    try {
+      return WrittenPrecision.ofDecimal(canonicalDecimal(s), shift);
+    } catch (NotANumber | NumberFormatException e) {
+      return WrittenPrecision.EXACT;
+    }
+  }
+
   private static double read(String text) throws NotANumber {
     if (text.startsWith("=")) {
       throw new NotANumber("it is a formula, not a number; write the value itself");
@@ -106,6 +139,19 @@ public final class NumberForms {
   }
 
   private static double decimal(String s, boolean percent) throws NotANumber {
+    String canonical = canonicalDecimal(s);
+    try {
+      if (percent) {
+        return new BigDecimal(canonical).scaleByPowerOfTen(-2).doubleValue();
+      }
+      return Double.parseDouble(canonical);
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new NotANumber("its exponent is out of range");
+    }
+  }
+
+  /** The plain decimal ("7.513E-1", "1234.5") of an unsigned mantissa with its exponent. */
+  private static String canonicalDecimal(String s) throws NotANumber {
     String mantissa = s;
     String exponent = null;
     Matcher timesTen = TIMES_TEN.matcher(s);
@@ -120,15 +166,7 @@ public final class NumberForms {
       }
     }
     rejectText(mantissa);
-    String canonical = plainDecimal(mantissa) + (exponent == null ? "" : "E" + exponent);
-    try {
-      if (percent) {
-        return new BigDecimal(canonical).scaleByPowerOfTen(-2).doubleValue();
-      }
-      return Double.parseDouble(canonical);
-    } catch (NumberFormatException | ArithmeticException e) {
-      throw new NotANumber("its exponent is out of range");
-    }
+    return plainDecimal(mantissa) + (exponent == null ? "" : "E" + exponent);
   }
 
   /** Rejects anything but digits and separators, naming the offending text. */
