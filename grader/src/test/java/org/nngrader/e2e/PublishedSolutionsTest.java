@@ -34,8 +34,8 @@ class PublishedSolutionsTest {
     Map<String, StudentAnswer> answers = new LinkedHashMap<>();
     for (AnswerCell c : sheet.cells()) {
       double v = ((ParsedNumber.Value) NumberForms.parse(c.written())).value();
-      answers.put(c.stepId(), new StudentAnswer.Numeric(v, c.written(),
-          StudentAnswer.Numeric.precisionOf(c.written())));
+      answers.put(c.stepId(), new StudentAnswer.Numeric(v, c.written(), 0,
+          NumberForms.precisionOf(c.written())));
     }
     GradingEngine engine = new GradingEngine(t, RubricLoader.loadBuiltin("sigmoid-2-2-2"));
     GradeResult r = engine.grade(t.defaults(), answers);

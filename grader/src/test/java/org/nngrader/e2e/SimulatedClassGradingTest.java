@@ -84,13 +84,15 @@ class SimulatedClassGradingTest {
         String why = id + " (" + behaviour + ") " + name + " [" + change + "]";
         switch (change) {
           case "none", "decimal-comma", "formula" -> assertThat(verdict).as(why).isEqualTo("correct");
-          case "rounded" -> assertThat(verdict).as(why).isIn("correct", "follow-through");
+          // Rounded to 4 decimals: the right value at the precision written is "imprecise", with
+          // full credit (4 significant figures, at least the 3 the default precision policy asks).
+          case "rounded" -> assertThat(verdict).as(why).isIn("correct", "imprecise", "follow-through");
           case "blank" -> assertThat(verdict).as(why).isEqualTo("missing");
           case "not-a-number" -> assertThat(verdict).as(why).isEqualTo("unreadable");
           case "slip" -> assertThat(verdict).as(why).isEqualTo("incorrect");
           case "follows-slip" -> assertThat(verdict).as(why).isIn("follow-through", "correct");
           case "misconception", "follows-misconception" ->
-              assertThat(verdict).as(why).isIn("misconception", "follow-through", "correct");
+              assertThat(verdict).as(why).isIn("misconception", "follow-through", "correct", "imprecise");
           default -> throw new AssertionError("unknown change " + change);
         }
       }

@@ -32,6 +32,9 @@ import java.util.Objects;
  *     intermediates were rounded too early (the feedback adds a note)
  * @param reveal what the feedback shows besides verdicts
  * @param late what late submission costs
+ * @param precision what an answer written with too few significant figures earns
+ * @param guessable whether an answer that can be guessed from the givens (0, a target) is
+ *     credited only with the student's own work supporting it, or never
  */
 public record Rubric(
     String name,
@@ -43,7 +46,9 @@ public record Rubric(
     double misconceptionCredit,
     double roundingNoteCredit,
     Reveal reveal,
-    LatePolicy late) {
+    LatePolicy late,
+    PrecisionPolicy precision,
+    Guessable guessable) {
 
   static final double DEFAULT_POINTS = 1;
   static final double DEFAULT_MISCONCEPTION_CREDIT = 0;
@@ -65,6 +70,17 @@ public record Rubric(
     requireFraction(roundingNoteCredit, "roundingNoteCredit");
     Objects.requireNonNull(reveal, "reveal");
     Objects.requireNonNull(late, "late");
+    Objects.requireNonNull(precision, "precision");
+    Objects.requireNonNull(guessable, "guessable");
+  }
+
+  /** A rubric with the default precision policy and guessable answers credited when supported. */
+  public Rubric(String name, String description, double defaultPoints, Tolerance defaultTolerance,
+      List<StepRule> steps, FollowThroughPolicy followThrough, double misconceptionCredit,
+      double roundingNoteCredit, Reveal reveal, LatePolicy late) {
+    this(name, description, defaultPoints, defaultTolerance, steps, followThrough,
+        misconceptionCredit, roundingNoteCredit, reveal, late, PrecisionPolicy.DEFAULT,
+        Guessable.SUPPORTED);
   }
 
   /** A rubric with every default and no per-step rules. */
@@ -79,7 +95,9 @@ public record Rubric(
         DEFAULT_MISCONCEPTION_CREDIT,
         DEFAULT_ROUNDING_NOTE_CREDIT,
         Reveal.ALL,
-        LatePolicy.NONE);
+        LatePolicy.NONE,
+        PrecisionPolicy.DEFAULT,
+        Guessable.SUPPORTED);
   }
 
   /** Points for the step: from the first matching rule that sets points, else the default. */

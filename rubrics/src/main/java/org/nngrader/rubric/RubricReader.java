@@ -15,9 +15,11 @@ final class RubricReader {
   static final List<String> ROOT_FIELDS =
       List.of(
           "name", "description", "points", "tolerance", "steps", "followThrough",
-          "misconceptionCredit", "roundingNoteCredit", "reveal", "late");
+          "misconceptionCredit", "roundingNoteCredit", "reveal", "late", "precision",
+          "guessable");
   static final List<String> STEP_FIELDS = List.of("match", "points", "tolerance");
   static final List<String> FOLLOW_THROUGH_FIELDS = List.of("credit", "rejectTrivialInputs");
+  static final List<String> PRECISION_FIELDS = List.of("minimumFigures", "credit");
 
   private static final List<String> REVEAL_ITEMS = List.of("values", "formulas");
   private static final String REVEAL_CHOICES =
@@ -64,14 +66,17 @@ final class RubricReader {
         numberOr(f, "roundingNoteCredit", 0, 1, FRACTION, d.roundingNoteCredit());
     Reveal reveal = f.containsKey("reveal") ? reveal(f.get("reveal")) : d.reveal();
     LatePolicy late = f.containsKey("late") ? lates.read(f.get("late")) : d.late();
+    PrecisionPolicy precision =
+        f.containsKey("precision") ? precision(f.get("precision")) : d.precision();
+    Guessable guessable = f.containsKey("guessable") ? guessable(f.get("guessable")) : d.guessable();
     if (!in.problems().isEmpty()
         || anyNull(name, description, points, tolerance, steps, followThrough, misconception,
-            roundingNote, reveal, late)) {
+            roundingNote, reveal, late, precision, guessable)) {
       return null;
     }
     return new Rubric(
         name, description, points, tolerance, steps, followThrough, misconception, roundingNote,
-        reveal, late);
+        reveal, late, precision, guessable);
   }
 
   /** The number at {@code path}, {@code fallback} if absent, null if invalid. */
@@ -110,6 +115,37 @@ final class RubricReader {
             ? in.bool(f.get("rejectTrivialInputs").value(), "followThrough.rejectTrivialInputs")
             : Boolean.valueOf(d.rejectTrivialInputs());
     return credit == null || reject == null ? null : new FollowThroughPolicy(credit, reject);
+  }
+
+  private PrecisionPolicy precision(Entry entry) {
+    MapNode map =
+        in.map(entry.value(), "precision", "a map such as {minimumFigures: 3, credit: 1.0}");
+    if (map == null) {
+      return null;
+    }
+    Map<String, Entry> f = in.fields(map, "precision", PRECISION_FIELDS, "precision field");
+    PrecisionPolicy d = PrecisionPolicy.DEFAULT;
+    Integer figures = f.containsKey("minimumFigures")
+        ? in.whole(f.get("minimumFigures").value(), "precision.minimumFigures", 1,
+            Tolerance.MAX_DIGITS)
+        : Integer.valueOf(d.minimumFigures());
+    Double credit = numberOr(f, "precision.credit", 0, 1, FRACTION, d.credit());
+    return figures == null || credit == null ? null : new PrecisionPolicy(figures, credit);
+  }
+
+  private Guessable guessable(Entry entry) {
+    String value = in.text(entry.value(), "guessable", "supported or no-credit");
+    if (value == null) {
+      return null;
+    }
+    for (Guessable g : Guessable.values()) {
+      if (g.label().equals(value)) {
+        return g;
+      }
+    }
+    in.problems().add(entry.value(), "guessable",
+        "guessable is '" + value + "'; valid choices: supported, no-credit");
+    return null;
   }
 
   private Reveal reveal(Entry entry) {

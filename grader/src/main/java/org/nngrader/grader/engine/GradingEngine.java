@@ -11,6 +11,7 @@ import java.util.Set;
 import org.nngrader.bank.graph.Derivation;
 import org.nngrader.bank.graph.Quantity;
 import org.nngrader.bank.graph.QuantityGraph;
+import org.nngrader.bank.graph.QuantityKind;
 import org.nngrader.bank.graph.Values;
 import org.nngrader.bank.mistake.Misconception;
 import org.nngrader.bank.mistake.Misconceptions;
@@ -18,19 +19,46 @@ import org.nngrader.bank.model.Numbers;
 import org.nngrader.bank.symbolic.SymbolicSolver;
 import org.nngrader.bank.symbolic.SymbolicStep;
 import org.nngrader.bank.template.Template;
+import org.nngrader.grader.read.WrittenPrecision;
 import org.nngrader.rubric.FollowThroughPolicy;
+import org.nngrader.rubric.Guessable;
+import org.nngrader.rubric.PrecisionPolicy;
 import org.nngrader.rubric.Rubric;
+import org.nngrader.rubric.Tolerance;
 
 /**
  * Grades the numeric steps of one submission against one variant of a template.
  *
- * <p>For each asked step, in the order of the quantity graph: {@code correct} when within the
- * rubric's tolerance of the reference; else {@code follow-through} when it matches the value
- * the student's own answers lead to (the graph re-evaluated with every answered step pinned to
- * the student's value, so intermediates the exercise does not ask are carried along); else
- * {@code misconception} when it matches what a catalogued mistake gives (from the givens, or
- * from the student's own answers); else {@code incorrect}. A follow-through whose only cause is
- * the student's rounding of earlier correct answers is marked correct with a rounding note.
+ * <p>Every answer carries its written precision ({@link WrittenPrecision}: half a unit in the
+ * last place written, and the significant figures), the same for the same digits in any form.
+ * For each asked step, in the order of the quantity graph:
+ *
+ * <ol>
+ *   <li>{@code correct} when within the rubric's tolerance of the reference;
+ *   <li>{@code imprecise} when it is the reference rounded at the precision written (or inside
+ *       the tolerance with fewer figures than the rubric's {@link PrecisionPolicy} asks, and
+ *       not the exact value): no credit below the minimum figures, else the policy's credit;
+ *   <li>right from the student's own earlier answers: the graph re-evaluated with every
+ *       answered step pinned to the student's value (intermediates the exercise does not ask
+ *       are carried along), within the <em>propagated precision</em>: the step's own half-unit
+ *       plus, to first order, what the written half-units of the student's earlier answers and
+ *       the rounding of unasked intermediates (at the student's rounding habit) move the step
+ *       by. When every earlier answer is right at its precision this is {@code correct} with a
+ *       rounding note; otherwise {@code follow-through}, unless it rests on an unexplained
+ *       trivial value (the rubric's anti-gaming rule, with values within a fiftieth of the
+ *       way from the trivial value to the right one counted as that trivial value);
+ *   <li>{@code follow-through} of a misconception named at an earlier step, when the mistaken
+ *       graph, pinned to the student's answers, gives this answer: a mistake costs points once;
+ *   <li>{@code misconception} when a catalogued mistake explains the answer and rounding does
+ *       not (the mistaken value lies outside the rounding interval of the right and of the
+ *       follow-through value);
+ *   <li>else {@code incorrect}.
+ * </ol>
+ *
+ * <p>An answer that can be guessed from the givens (0, 1, -1, a target or another given value)
+ * while the right value is not exactly that (0 for the error after 10000 updates, the target
+ * for the output) is credited only when the student's own earlier work supports it (at least
+ * half of the earlier asked steps right), or never under {@code guessable: no-credit}.
  *
  * <p>A symbolic template (exercise family 5) is graded by {@link ExpressionGrading}: its
  * expression steps are parsed and compared with the reference at random points, its number
@@ -40,12 +68,16 @@ import org.nngrader.rubric.Rubric;
  */
 public final class GradingEngine {
 
+  /** A wrong value this much closer to a trivial value than the right one is counts as it. */
+  static final double NEAR_TRIVIAL = 0.02;
+
   private final Template template;
   private final Rubric rubric;
   private final List<Mistaken> mistaken = new ArrayList<>();
   private final Map<String, List<String>> askedAncestors = new HashMap<>();
-  private final Map<String, List<String>> hiddenAncestors = new HashMap<>();
   private final List<String> askedInOrder;
+  /** Computed quantities that are ancestors of an asked step and may be rounded by a student. */
+  private final List<String> roundable;
   /** The grading of a symbolic template; null for a numeric one. */
   private final ExpressionGrading expressions;
   private final Set<String> expressionSteps;
@@ -66,23 +98,31 @@ public final class GradingEngine {
     }
     Set<String> asked = new LinkedHashSet<>(template.asked());
     List<String> ordered = new ArrayList<>();
+    Set<String> rounded = new LinkedHashSet<>();
     for (Quantity q : graph.quantities()) {
       if (asked.contains(q.id())) {
         ordered.add(q.id());
         List<String> anc = new ArrayList<>();
-        List<String> hidden = new ArrayList<>();
         for (Quantity a : graph.ancestorsOf(List.of(q.id()))) {
-          if (a.id().equals(q.id()) || a.isGiven()
-              || a.kind() == org.nngrader.bank.graph.QuantityKind.AFTER_TRAINING) {
+          if (a.id().equals(q.id()) || a.isGiven() || a.kind() == QuantityKind.AFTER_TRAINING) {
             continue;
           }
-          (asked.contains(a.id()) ? anc : hidden).add(a.id());
+          rounded.add(a.id());
+          if (asked.contains(a.id())) {
+            anc.add(a.id());
+          }
         }
         askedAncestors.put(q.id(), anc);
-        hiddenAncestors.put(q.id(), hidden);
       }
     }
     this.askedInOrder = List.copyOf(ordered);
+    List<String> inOrder = new ArrayList<>();
+    for (Quantity q : graph.quantities()) {
+      if (rounded.contains(q.id())) {
+        inOrder.add(q.id());
+      }
+    }
+    this.roundable = List.copyOf(inOrder);
     if (template.isSymbolic()) {
       this.expressions = new ExpressionGrading(template, rubric, askedInOrder);
       Set<String> steps = new LinkedHashSet<>();
@@ -115,6 +155,20 @@ public final class GradingEngine {
     return rubric;
   }
 
+  /** The asked steps in grading order. */
+  public List<String> asked() {
+    return askedInOrder;
+  }
+
+  /**
+   * The reference values of one variant: compute them once per variant and pass them to
+   * {@link #grade(Map, Values, Map)} for each of its submissions, so that quantities after
+   * many updates are not recomputed per submission. Null for a symbolic template.
+   */
+  public Values reference(Map<String, Double> givens) {
+    return expressions != null ? null : template.graph().evaluate(givens);
+  }
+
   /**
    * Grades one submission.
    *
@@ -123,34 +177,29 @@ public final class GradingEngine {
    * @param answers the student's answers by step id; absent steps are missing
    */
   public GradeResult grade(Map<String, Double> givens, Map<String, StudentAnswer> answers) {
+    return grade(givens, reference(givens), answers);
+  }
+
+  /**
+   * Grades one submission against reference values from {@link #reference(Map)} of the same
+   * givens.
+   */
+  public GradeResult grade(Map<String, Double> givens, Values ref,
+      Map<String, StudentAnswer> answers) {
     if (expressions != null) {
       return expressions.grade(givens, answers);
     }
     QuantityGraph graph = template.graph();
-    Values ref = graph.evaluate(givens);
-    Map<String, Double> pinned = new LinkedHashMap<>();
-    answers.forEach((id, a) -> {
-      if (a instanceof StudentAnswer.Numeric n && graph.contains(id)) {
-        pinned.put(id, n.value());
-      }
-    });
-    Values world = graph.evaluatePinned(givens, pinned);
-    double habit = 0;
-    for (StudentAnswer a : answers.values()) {
-      if (a instanceof StudentAnswer.Numeric n) {
-        habit = Math.max(habit, n.precision());
-      }
-    }
-    World own = new World(givens, pinned, world, habit);
-    // The mistaken graphs are evaluated only when a step is neither correct nor follow-through.
-    Mistakes mistakes = new Mistakes(givens, pinned);
+    Sheet sheet = new Sheet(givens, ref, answers);
     List<Double> givenValues = new ArrayList<>(ref.givens().values());
 
     Map<String, StepResult> results = new LinkedHashMap<>();
-    Map<String, String> firstStepOfMisconception = new HashMap<>();
+    Map<String, String> firstStepOfMisconception = new LinkedHashMap<>();
     double score = 0;
     double max = 0;
     String firstDivergence = null;
+    int rightSoFar = 0;
+    int stepsSoFar = 0;
     for (String step : askedInOrder) {
       Quantity q = graph.quantity(step);
       double expected = ref.get(step);
@@ -164,8 +213,8 @@ public final class GradingEngine {
             "No answer was given.", null, List.of(), Double.NaN, formula, null);
       } else if (answer instanceof StudentAnswer.Unreadable u) {
         r = new StepResult(step, q.description(), u.written(), null, expected, Verdict.UNREADABLE,
-            0, points, "Could not read '" + u.written() + "' as a number: " + unreadableAdvice(u.reason()), null, List.of(), Double.NaN, formula,
-            null);
+            0, points, "Could not read '" + u.written() + "' as a number: "
+                + unreadableAdvice(u.reason()), null, List.of(), Double.NaN, formula, null);
       } else if (answer instanceof StudentAnswer.Text t) {
         // Text is for expression steps; a number step cannot read it.
         r = new StepResult(step, q.description(), t.written(), null, expected, Verdict.UNREADABLE,
@@ -173,91 +222,165 @@ public final class GradingEngine {
                 + " such as 0.25 or 1.5e-3.", null, List.of(), Double.NaN, formula, null);
       } else {
         StudentAnswer.Numeric n = (StudentAnswer.Numeric) answer;
-        r = gradeNumeric(q, n, expected, points, formula, ref, own, mistakes, results,
-            givenValues, firstStepOfMisconception);
+        r = gradeNumeric(q, n, expected, points, formula, ref, sheet, results, givenValues,
+            firstStepOfMisconception);
+        r = guessed(r, n, givenValues, rightSoFar, stepsSoFar);
       }
       if (r.verdict().isWrong() && firstDivergence == null) {
         firstDivergence = step;
       }
+      if (isRight(r.verdict())) {
+        rightSoFar++;
+      }
+      stepsSoFar++;
       score += r.points();
       results.put(step, r);
     }
     return new GradeResult(new ArrayList<>(results.values()), score, max, firstDivergence);
   }
 
+  private static boolean isRight(Verdict v) {
+    return v == Verdict.CORRECT || v == Verdict.IMPRECISE || v == Verdict.FOLLOW_THROUGH;
+  }
+
+  /**
+   * An answer that can be guessed from the givens keeps its credit only when the student's
+   * earlier work supports it: at least half of the earlier asked steps right.
+   */
+  private StepResult guessed(StepResult r, StudentAnswer.Numeric n, List<Double> givenValues,
+      int rightSoFar, int stepsSoFar) {
+    // When the right value is itself a given or 0, 1, -1 (dnet/dw is an input, a ReLU
+    // derivative is 1), writing it is the exercise, not a guess.
+    if (r.points() == 0 || !guessable(n.value(), givenValues)
+        || complete(n.value(), r.expected())) {
+      return r;
+    }
+    boolean supported = stepsSoFar == 0 || 2 * rightSoFar >= stepsSoFar;
+    if (rubric.guessable() == Guessable.SUPPORTED && supported) {
+      return r;
+    }
+    String why = rubric.guessable() == Guessable.NO_CREDIT
+        ? "this sheet gives no credit for answers that can be guessed from the given values"
+        : "it can be guessed from the given values, and your earlier steps do not lead to it";
+    return new StepResult(r.step(), r.question(), r.written(), r.value(), r.expected(),
+        Verdict.INCORRECT, 0, r.maxPoints(), "No credit for " + r.written() + ": " + why
+            + ". Show the work that leads to it.", null, r.followsFrom(),
+        r.followThroughValue(), r.formula(), null);
+  }
+
+  /** 0, 1, -1 or (to one part in 10^12) a given value. */
+  static boolean guessable(double v, List<Double> givenValues) {
+    if (v == 0 || v == 1 || v == -1) {
+      return true;
+    }
+    for (double g : givenValues) {
+      if (Math.abs(v - g) <= 1e-12 * Math.max(Math.abs(v), Math.abs(g))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private StepResult gradeNumeric(
       Quantity q, StudentAnswer.Numeric n, double expected, double points, String formula,
-      Values ref, World own, Mistakes mistakes,
-      Map<String, StepResult> earlier, List<Double> givenValues,
+      Values ref, Sheet sheet, Map<String, StepResult> earlier, List<Double> givenValues,
       Map<String, String> firstStepOfMisconception) {
     String step = q.id();
     double v = n.value();
-    if (rubric.toleranceFor(step).accepts(v, expected)) {
+    WrittenPrecision wp = n.writtenPrecision();
+    Tolerance tol = rubric.toleranceFor(step);
+    PrecisionPolicy policy = rubric.precision();
+    boolean digitsAsked = tol.mode() == Tolerance.Mode.SIGNIFICANT_FIGURES
+        || tol.mode() == Tolerance.Mode.DECIMAL_PLACES;
+    boolean tooFew = !policy.enough(wp.figures()) && !digitsAsked;
+    int asked = policy.minimumFigures();
+    if (tol.accepts(v, expected)) {
+      if (tooFew && !agreesToFigures(v, expected, asked)) {
+        return imprecise(q, n, expected, points, formula, false, Double.NaN, List.of());
+      }
       return new StepResult(step, q.description(), n.written(), v, expected, Verdict.CORRECT,
           points, points, "Correct.", null, List.of(), Double.NaN, formula, null);
     }
-    // Follow-through: the step recomputed from the student's own world.
+    if (Math.abs(v - expected) <= halfUnitSlack(wp.halfUnit(), expected)) {
+      return imprecise(q, n, expected, points, formula, false, Double.NaN, List.of());
+    }
+    // Right from the student's own earlier answers, within the propagated precision.
     List<String> wrongAncestors = new ArrayList<>();
-    boolean anyDiffering = false;
     for (String a : askedAncestors.get(step)) {
       StepResult ar = earlier.get(a);
-      if (ar == null || ar.value() == null) {
-        continue;
-      }
-      if (ar.value() != ref.get(a)) {
-        anyDiffering = true;
-      }
-      if (ar.verdict() != Verdict.CORRECT) {
+      if (ar != null && ar.value() != null && !(ar.verdict() == Verdict.CORRECT
+          || ar.verdict() == Verdict.IMPRECISE)) {
         wrongAncestors.add(a);
       }
     }
-    double ft = Double.NaN;
-    if (anyDiffering) {
-      ft = nearest(v, q.derivations(), own.values());
-      if (matches(step, v, ft, n.precision())
-          || matches(step, v, ft, n.precision() + roundingSlack(step, own))) {
-        if (wrongAncestors.isEmpty()) {
-          double credit = points * rubric.roundingNoteCredit();
-          return new StepResult(step, q.description(), n.written(), v, expected, Verdict.CORRECT,
-              credit, points, "Correct from your own (rounded) earlier values.",
-              Misconceptions.ROUNDED_EARLY.id(), List.of(), ft, formula,
-              Misconceptions.ROUNDED_EARLY.feedback());
+    double ft = sheet.followThrough(step);
+    double allowance = sheet.allowance(step);
+    if (within(v, ft, allowance, tol)) {
+      if (wrongAncestors.isEmpty()) {
+        if (tooFew && !agreesToFigures(v, ft, asked)) {
+          return imprecise(q, n, expected, points, formula, true, ft, List.of());
         }
-        Map<String, Double> studentInputs = new LinkedHashMap<>();
-        Map<String, Double> referenceInputs = new LinkedHashMap<>();
-        for (String a : wrongAncestors) {
-          // Only unexplained wrong values can be placeholders: one that follows from the
-          // student's own work, or that a named misconception explains, is their reasoning.
-          if (earlier.get(a).verdict() == Verdict.INCORRECT) {
-            studentInputs.put(a, earlier.get(a).value());
-            referenceInputs.put(a, ref.get(a));
-          }
+        double credit = points * rubric.roundingNoteCredit();
+        return new StepResult(step, q.description(), n.written(), v, expected, Verdict.CORRECT,
+            credit, points, "Correct from your own (rounded) earlier values.",
+            Misconceptions.ROUNDED_EARLY.id(), List.of(), ft, formula,
+            Misconceptions.ROUNDED_EARLY.feedback());
+      }
+      Map<String, Double> studentInputs = new LinkedHashMap<>();
+      Map<String, Double> referenceInputs = new LinkedHashMap<>();
+      for (String a : wrongAncestors) {
+        // Only unexplained wrong values can be placeholders: one that follows from the
+        // student's own work, or that a named misconception explains, is their reasoning.
+        if (earlier.get(a).verdict() == Verdict.INCORRECT) {
+          studentInputs.put(a, nearTrivial(earlier.get(a).value(), ref.get(a), givenValues));
+          referenceInputs.put(a, ref.get(a));
         }
-        FollowThroughPolicy.Check check =
-            rubric.checkFollowThrough(studentInputs, referenceInputs, givenValues);
-        if (check.allowed()) {
-          return new StepResult(step, q.description(), n.written(), v, expected,
-              Verdict.FOLLOW_THROUGH, points * rubric.followThrough().credit(), points,
-              "Not the expected value, but it follows correctly from your answer"
-                  + (wrongAncestors.size() > 1 ? "s to " : " to ") + String.join(", ", wrongAncestors)
-                  + " (expected " + Numbers.computed(expected) + ").",
-              null, wrongAncestors, ft, formula, null);
-        }
+      }
+      FollowThroughPolicy.Check check =
+          rubric.checkFollowThrough(studentInputs, referenceInputs, givenValues);
+      if (!check.allowed()) {
         return new StepResult(step, q.description(), n.written(), v, expected, Verdict.INCORRECT,
             0, points, check.reason(), null, wrongAncestors, ft, formula, null);
       }
+      if (tooFew && !agreesToFigures(v, ft, asked)) {
+        return imprecise(q, n, expected, points, formula, true, ft, wrongAncestors);
+      }
+      return new StepResult(step, q.description(), n.written(), v, expected,
+          Verdict.FOLLOW_THROUGH, points * rubric.followThrough().credit(), points,
+          "Not the expected value, but it follows correctly from your answer"
+              + (wrongAncestors.size() > 1 ? "s to " : " to ") + String.join(", ", wrongAncestors)
+              + " (expected " + Numbers.computed(expected) + ").",
+          null, wrongAncestors, ft, formula, null);
     }
-    // Misconceptions: first the mistake made at this very step, from the student's own earlier
-    // answers (so "gradient added" is named where the gradients were right); then the mistake
-    // carried from the givens through steps the exercise does not ask.
+    // A misconception already named: this step carries it on, and it is counted once.
+    for (Map.Entry<String, String> named : firstStepOfMisconception.entrySet()) {
+      for (int i = 0; i < mistaken.size(); i++) {
+        Mistaken m = mistaken.get(i);
+        if (!m.misconception().id().equals(named.getKey())) {
+          continue;
+        }
+        if (within(v, sheet.mistakenLocal(i, step, v), allowance, tol)
+            || within(v, sheet.mistakenPure(i, step), allowance, tol)) {
+          return new StepResult(step, q.description(), n.written(), v, expected,
+              Verdict.FOLLOW_THROUGH, points * rubric.followThrough().credit(), points,
+              "Follows from your misconception at step " + named.getValue() + " ("
+                  + m.misconception().title() + "); it is counted there, not again.",
+              null, List.of(named.getValue()), ft, formula, null);
+        }
+      }
+    }
+    // New misconceptions: first the mistake made at this very step, from the student's own
+    // earlier answers (so "gradient added" is named where the gradients were right); then the
+    // mistake carried from the givens through steps the exercise does not ask. A mistake is
+    // named only when rounding cannot explain the answer.
+    double ownWidth = halfUnitSlack(wp.halfUnit(), expected) + tol.width(expected);
     for (boolean local : new boolean[] {true, false}) {
       for (int i = 0; i < mistaken.size(); i++) {
         Mistaken m = mistaken.get(i);
-        double candidate = local
-            ? nearest(v, m.graph().quantity(step).derivations(), mistakes.world(i))
-            : mistakes.pure(i).get(step);
-        if (matches(step, v, candidate, n.precision())
-            && !rubric.toleranceFor(step).accepts(candidate, expected)) {
+        double candidate = local ? sheet.mistakenLocal(i, step, v) : sheet.mistakenPure(i, step);
+        if (within(v, candidate, allowance, tol)
+            && Math.abs(candidate - expected) > ownWidth
+            && !within(candidate, ft, allowance, tol)) {
           Misconception mc = m.misconception();
           String first = firstStepOfMisconception.putIfAbsent(mc.id(), step);
           List<String> from = first == null ? wrongAncestors : List.of(first);
@@ -274,93 +397,262 @@ public final class GradingEngine {
         null);
   }
 
-  /** The mistaken graphs evaluated for one submission, on first need (most sheets never need them). */
-  private final class Mistakes {
+  /** The right value (or right from the student's own answers) at the precision written. */
+  private StepResult imprecise(Quantity q, StudentAnswer.Numeric n, double expected,
+      double points, String formula, boolean fromOwn, double ft, List<String> followsFrom) {
+    PrecisionPolicy policy = rubric.precision();
+    int figures = n.writtenPrecision().figures();
+    // "0.25" for 0.249751 is right to 3 figures: the trailing zero a number cell drops counts.
+    boolean enough = policy.enough(figures)
+        || agreesToFigures(n.value(), fromOwn ? ft : expected, policy.minimumFigures());
+    String what = fromOwn
+        ? (followsFrom.isEmpty() ? "Right from your own (rounded) earlier values"
+            : "Right from your own earlier answers to " + String.join(", ", followsFrom))
+        : "Right value";
+    String feedback;
+    double credit;
+    if (enough) {
+      credit = points * policy.credit();
+      feedback = what + " at the precision written, but outside the tolerance ("
+          + rubric.toleranceFor(q.id()).describe() + "); write more significant figures.";
+    } else {
+      credit = 0;
+      feedback = what + ", written with " + figuresText(figures) + "; this sheet asks for "
+          + policy.minimumFigures() + ".";
+    }
+    return new StepResult(q.id(), q.description(), n.written(), n.value(), expected,
+        Verdict.IMPRECISE, credit, points, feedback, null, followsFrom, ft, formula, null);
+  }
+
+  private static String figuresText(int figures) {
+    return figures + (figures == 1 ? " significant figure" : " significant figures");
+  }
+
+  /**
+   * Whether the answer is the value to {@code figures} significant figures (or closer), however
+   * many digits it shows: "0.25" agrees with 0.249751 to 3 figures, "-0.0001" with -0.000117
+   * to none.
+   */
+  static boolean agreesToFigures(double answer, double value, int figures) {
+    if (value == 0 || !Double.isFinite(value)) {
+      return answer == value;
+    }
+    double half = 0.5 * Math.pow(10, Math.floor(Math.log10(Math.abs(value))) - figures + 1);
+    return Math.abs(answer - value) <= half * (1 + 1e-9) + 4 * Math.ulp(Math.abs(value));
+  }
+
+  /** Whether the answer is the value itself, not a rounding of it. */
+  static boolean complete(double answer, double value) {
+    return Math.abs(answer - value) <= 1e-6 * Math.max(Math.abs(answer), Math.abs(value)) + 1e-12;
+  }
+
+  /** Half a unit in the last written place, widened for binary rounding of the decimal. */
+  private static double halfUnitSlack(double halfUnit, double value) {
+    return halfUnit * (1 + 1e-9) + 4 * Math.ulp(Math.abs(value)) + 1e-15;
+  }
+
+  private static boolean within(double answer, double target, double allowance, Tolerance tol) {
+    if (Double.isNaN(target) || !Double.isFinite(target)) {
+      return false;
+    }
+    return Math.abs(answer - target) <= allowance * (1 + 1e-9) + tol.width(target);
+  }
+
+  /**
+   * A wrong value that is much closer to a trivial value (0, 1, -1, a given) than the right
+   * value is, as that trivial value: 0.0001 written for a gradient of 0.08 is a placeholder for
+   * 0. Values not that close are returned unchanged.
+   */
+  static double nearTrivial(double value, double reference, List<Double> givenValues) {
+    List<Double> trivial = new ArrayList<>(List.of(0.0, 1.0, -1.0));
+    trivial.addAll(givenValues);
+    for (double t : trivial) {
+      if (Math.abs(value - t) <= NEAR_TRIVIAL * Math.abs(reference - t)) {
+        return t;
+      }
+    }
+    return value;
+  }
+
+  /**
+   * One submission: its answers, the student's world (the graph pinned to their answers), the
+   * propagated precision of each step, and the mistaken graphs, evaluated on first need.
+   */
+  private final class Sheet {
     private final Map<String, Double> givens;
-    private final Map<String, Double> pinned;
+    private final Map<String, Double> pinned = new LinkedHashMap<>();
+    private final Map<String, WrittenPrecision> precision = new HashMap<>();
+    private final Map<String, Double> answered = new HashMap<>();
+    private final Values world;
+    private Map<String, Derivation> chosen;
+    private Map<String, Double> ft;
+    private Map<String, Double> allowance;
     private List<Values> pure;
-    private List<Values> world;
+    private List<Values> mistakenWorld;
 
-    Mistakes(Map<String, Double> givens, Map<String, Double> pinned) {
+    Sheet(Map<String, Double> givens, Values ref, Map<String, StudentAnswer> answers) {
       this.givens = givens;
-      this.pinned = pinned;
+      QuantityGraph graph = template.graph();
+      answers.forEach((id, a) -> {
+        if (a instanceof StudentAnswer.Numeric n && graph.contains(id)
+            && !graph.quantity(id).isGiven()) {
+          pinned.put(id, n.value());
+          precision.put(id, n.writtenPrecision());
+          answered.put(id, n.value());
+        }
+      });
+      this.world = graph.evaluatePinned(givens, pinned);
     }
 
-    Values pure(int i) {
-      evaluate();
-      return pure.get(i);
+    double followThrough(String step) {
+      propagate();
+      return ft.getOrDefault(step, Double.NaN);
     }
 
-    Values world(int i) {
-      evaluate();
-      return world.get(i);
+    double allowance(String step) {
+      propagate();
+      return allowance.getOrDefault(step, 0.0);
     }
 
-    private void evaluate() {
+    /**
+     * The value of each answered step from the student's world, through the derivation nearest
+     * the answer, and the propagated precision around it: the step's own half-unit, plus what
+     * moving each earlier answer by its half-unit, and each intermediate the student did not
+     * write (or the exercise does not ask) by the student's rounding habit, moves it by. One
+     * evaluation of the graph per moved quantity.
+     */
+    private void propagate() {
+      if (ft != null) {
+        return;
+      }
+      QuantityGraph graph = template.graph();
+      chosen = new HashMap<>();
+      ft = new HashMap<>();
+      allowance = new HashMap<>();
+      List<String> steps = new ArrayList<>();
+      for (String s : askedInOrder) {
+        Double v = answered.get(s);
+        if (v == null) {
+          continue;
+        }
+        steps.add(s);
+        Derivation best = null;
+        double bestValue = Double.NaN;
+        for (Derivation d : graph.quantity(s).derivations()) {
+          double x = QuantityGraph.recompute(d, world::get);
+          if (best == null || Math.abs(x - v) < Math.abs(bestValue - v)) {
+            best = d;
+            bestValue = x;
+          }
+        }
+        chosen.put(s, best);
+        ft.put(s, bestValue);
+        allowance.put(s, precision.get(s).halfUnit());
+      }
+      double habit = habitHalfUnit();
+      double habitMax = habitMaxHalfUnit();
+      int habitFigures = habitFigures();
+      for (String p : roundable) {
+        double move;
+        if (pinned.containsKey(p)) {
+          // An answer with too few figures is not credited and widens nothing: "0" for 0.38
+          // must not make every later answer "right from your own values".
+          WrittenPrecision w = precision.get(p);
+          move = rubric.precision().enough(w.figures()) ? w.halfUnit() : 0;
+        } else {
+          move = rounding(world.get(p), habit, habitMax, habitFigures);
+        }
+        if (move == 0) {
+          continue;
+        }
+        Map<String, Double> moved = new HashMap<>(pinned);
+        moved.put(p, world.get(p) + move);
+        Values w = graph.evaluatePinned(givens, moved);
+        for (String s : steps) {
+          if (s.equals(p)) {
+            continue;
+          }
+          double x = QuantityGraph.recompute(chosen.get(s), w::get);
+          double d = Math.abs(x - ft.get(s));
+          if (d > 0 && Double.isFinite(d)) {
+            allowance.merge(s, d, Double::sum);
+          }
+        }
+      }
+    }
+
+    /** The written answers that are roundings (not exact values), for the rounding habit. */
+    private List<WrittenPrecision> roundings() {
+      List<WrittenPrecision> out = new ArrayList<>();
+      for (Map.Entry<String, WrittenPrecision> e : precision.entrySet()) {
+        WrittenPrecision w = e.getValue();
+        if (w.isExact()) {
+          continue;
+        }
+        double v = answered.get(e.getKey());
+        double own = QuantityGraph.recompute(
+            template.graph().quantity(e.getKey()).primary(), world::get);
+        if (complete(v, own)) {
+          continue; // written exactly as it comes out (a copied input, a 0 derivative)
+        }
+        out.add(w);
+      }
+      return out;
+    }
+
+    private double habitHalfUnit() {
+      return roundings().stream().mapToDouble(WrittenPrecision::halfUnit).min().orElse(0);
+    }
+
+    private double habitMaxHalfUnit() {
+      return roundings().stream().mapToDouble(WrittenPrecision::halfUnit).max().orElse(0);
+    }
+
+    private int habitFigures() {
+      int[] f = roundings().stream().mapToInt(WrittenPrecision::figures).sorted().toArray();
+      return f.length == 0 ? WrittenPrecision.FULL : f[f.length / 2];
+    }
+
+    /** How much a student of this habit moves a value they round but do not write. */
+    private static double rounding(double value, double minHalf, double maxHalf, int figures) {
+      if (maxHalf == 0 || !Double.isFinite(value)) {
+        return 0;
+      }
+      double byFigures = value == 0 ? minHalf
+          : 0.5 * Math.pow(10, Math.floor(Math.log10(Math.abs(value))) - figures + 1);
+      return Math.min(maxHalf, Math.max(minHalf, byFigures));
+    }
+
+    double mistakenPure(int i, String step) {
+      evaluateMistakes();
+      return pure.get(i).get(step);
+    }
+
+    /** The step through the mistaken graph's derivation nearest the answer, in its world. */
+    double mistakenLocal(int i, String step, double answer) {
+      evaluateMistakes();
+      Values w = mistakenWorld.get(i);
+      double best = Double.NaN;
+      for (Derivation d : mistaken.get(i).graph().quantity(step).derivations()) {
+        double x = QuantityGraph.recompute(d, w::get);
+        if (Double.isNaN(best) || Math.abs(x - answer) < Math.abs(best - answer)) {
+          best = x;
+        }
+      }
+      return best;
+    }
+
+    private void evaluateMistakes() {
       if (pure != null) {
         return;
       }
       pure = new ArrayList<>();
-      world = new ArrayList<>();
+      mistakenWorld = new ArrayList<>();
       for (Mistaken m : mistaken) {
         pure.add(m.graph().evaluate(givens));
-        world.add(m.graph().evaluatePinned(givens, pinned));
+        mistakenWorld.add(m.graph().evaluatePinned(givens, pinned));
       }
     }
-  }
-
-  /**
-   * The student's answers, their world, and their rounding habit (the coarsest half-unit they
-   * wrote, e.g. 0.00005 for four decimals; 0 for full-precision cells).
-   */
-  private record World(
-      Map<String, Double> givens, Map<String, Double> pinned, Values values, double habit) {}
-
-  /**
-   * How far a step can move when the student rounded, to their habit, the intermediates the
-   * exercise does not ask (first order: the sum over those intermediates of the change one
-   * rounding step causes). Zero for a student who wrote full precision.
-   */
-  private double roundingSlack(String step, World own) {
-    if (own.habit() == 0) {
-      return 0;
-    }
-    QuantityGraph graph = template.graph();
-    // The step itself is pinned to the student's answer in their world: unpin it here.
-    Map<String, Double> free = new HashMap<>(own.pinned());
-    free.remove(step);
-    double base = graph.evaluatePinned(own.givens(), free).get(step);
-    double slack = 0;
-    for (String u : hiddenAncestors.get(step)) {
-      double value = own.values().get(u);
-      // The student's habit, but never coarser than 3 significant figures of the value itself.
-      double rounding = value == 0 ? own.habit()
-          : Math.min(own.habit(), 0.5 * Math.pow(10, Math.floor(Math.log10(Math.abs(value))) - 2));
-      Map<String, Double> moved = new HashMap<>(free);
-      moved.put(u, value + rounding);
-      slack += Math.abs(graph.evaluatePinned(own.givens(), moved).get(step) - base);
-    }
-    return slack;
-  }
-
-  private boolean matches(String step, double answer, double target, double precision) {
-    if (Double.isNaN(target)) {
-      return false;
-    }
-    return rubric.toleranceFor(step).accepts(answer, target)
-        || Math.abs(answer - target) <= precision + 1e-12 * Math.abs(target);
-  }
-
-  /** The value of a quantity through whichever derivation comes closest to the answer. */
-  private static double nearest(double answer, List<Derivation> derivations, Values world) {
-    double best = Double.NaN;
-    for (Derivation d : derivations) {
-      double x = QuantityGraph.recompute(d, world::get);
-      if (Double.isNaN(best) || Math.abs(x - answer) < Math.abs(best - answer)) {
-        best = x;
-      }
-    }
-    return best;
   }
 
   /** The reader's reason, with advice on how to write a number unless it already gives some. */

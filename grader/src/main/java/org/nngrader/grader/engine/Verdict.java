@@ -6,6 +6,12 @@ public enum Verdict {
   CORRECT("correct"),
   /** Wrong value, but right from the student's own earlier answers (rounding included). */
   FOLLOW_THROUGH("follow-through"),
+  /**
+   * The right value (or right from the student's own earlier answers) at the precision the
+   * student wrote it, but outside the tolerance or with fewer significant figures than the
+   * rubric asks; the rubric's precision policy decides its credit.
+   */
+  IMPRECISE("imprecise"),
   /** Matches a catalogued mistake; the feedback names it and says how to fix it. */
   MISCONCEPTION("misconception"),
   INCORRECT("incorrect"),
@@ -27,6 +33,7 @@ public enum Verdict {
 
   /** Whether the step counts as the student going wrong (for the first divergence). */
   public boolean isWrong() {
+    // IMPRECISE is the right value, written coarsely: not where the student went wrong.
     return this == MISCONCEPTION || this == INCORRECT || this == UNREADABLE;
   }
 }

@@ -42,11 +42,20 @@ class GradingEngineTest {
         out.put(s, new StudentAnswer.Numeric(v.get(s), Double.toString(v.get(s)), 0));
       } else {
         String text = BigDecimal.valueOf(v.get(s)).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
-        out.put(s, new StudentAnswer.Numeric(Double.parseDouble(text), text,
-            StudentAnswer.Numeric.precisionOf(text)));
+        out.put(s, numeric(text));
       }
     }
     return out;
+  }
+
+  /** An answer as the reader gives it: its written precision from the digits. */
+  static StudentAnswer.Numeric numeric(String text) {
+    return new StudentAnswer.Numeric(Double.parseDouble(text), text, 0,
+        org.nngrader.grader.read.NumberForms.precisionOf(text));
+  }
+
+  static StepResult result(GradeResult r, String step) {
+    return r.steps().stream().filter(s -> s.step().equals(step)).findFirst().orElseThrow();
   }
 
   static GradeResult grade(Map<String, StudentAnswer> answers) {
@@ -73,8 +82,16 @@ class GradingEngineTest {
     Values v = rounded.evaluate(REF.givens());
     GradeResult r = grade(answersFrom(v, 4));
     assertThat(r.steps()).allMatch(s -> s.verdict() == Verdict.CORRECT
-        || s.verdict() == Verdict.FOLLOW_THROUGH);
-    assertThat(r.score()).isEqualTo(r.maxScore());
+        || s.verdict() == Verdict.IMPRECISE || s.verdict() == Verdict.FOLLOW_THROUGH);
+    // Full credit wherever at least 3 significant figures were written ("0.0004" has one).
+    for (StepResult s : r.steps()) {
+      if (org.nngrader.grader.read.NumberForms.precisionOf(s.written()).figures() >= 3) {
+        assertThat(s.points()).as(s.step() + " = " + s.written()).isEqualTo(s.maxPoints());
+      } else {
+        assertThat(s.verdict()).as(s.step() + " = " + s.written()).isIn(Verdict.CORRECT,
+            Verdict.IMPRECISE);
+      }
+    }
   }
 
   @org.junit.jupiter.params.ParameterizedTest
@@ -88,12 +105,13 @@ class GradingEngineTest {
     Map<String, StudentAnswer> answers = new LinkedHashMap<>();
     for (String s : T.asked()) {
       String text = BigDecimal.valueOf(v.get(s)).toPlainString();
-      answers.put(s, new StudentAnswer.Numeric(v.get(s), text, StudentAnswer.Numeric.precisionOf(text)));
+      answers.put(s, numeric(text));
     }
     GradeResult r = strict.grade(REF.givens(), answers);
     assertThat(r.steps()).as("decimals %d", decimals)
-        .allMatch(s -> s.verdict() == Verdict.CORRECT || s.verdict() == Verdict.FOLLOW_THROUGH,
-            "correct or follow-through");
+        .allMatch(s -> s.verdict() == Verdict.CORRECT || s.verdict() == Verdict.IMPRECISE
+            || s.verdict() == Verdict.FOLLOW_THROUGH, "correct, imprecise or follow-through");
+    assertThat(r.score()).as("decimals %d", decimals).isEqualTo(r.maxScore());
   }
 
   /** Regression: a coarse answer after a rounded earlier one was credited as "rounding". */
@@ -103,13 +121,16 @@ class GradingEngineTest {
     Map<String, StudentAnswer> a = answersFrom(REF, -1);
     for (String[] sw : new String[][] {{"out_h1", "0.593269992"}, {"w5+", "0.4"},
         {"dE_total/dw1", "0.0004"}, {"dE_total/dw5", "0.08"}, {"E_total@1", "0.3"}}) {
-      a.put(sw[0], new StudentAnswer.Numeric(Double.parseDouble(sw[1]), sw[1],
-          StudentAnswer.Numeric.precisionOf(sw[1])));
+      a.put(sw[0], numeric(sw[1]));
     }
     GradeResult r = strict.grade(REF.givens(), a);
     assertThat(verdict(r, "out_h1")).isEqualTo(Verdict.CORRECT);
     for (String step : List.of("w5+", "dE_total/dw1", "dE_total/dw5", "E_total@1")) {
-      assertThat(verdict(r, step)).as(step).isNotIn(Verdict.CORRECT, Verdict.FOLLOW_THROUGH);
+      // Consistent with the truth at one significant figure: imprecise, and no credit.
+      assertThat(verdict(r, step)).as(step).isEqualTo(Verdict.IMPRECISE);
+      assertThat(result(r, step).points()).as(step).isZero();
+      assertThat(result(r, step).feedback()).as(step)
+          .matches("Right value, written with 1 significant figure; this sheet asks for 3\\.");
     }
   }
 
@@ -131,8 +152,7 @@ class GradingEngineTest {
     Map<String, StudentAnswer> answers = answersFrom(REF, 4);
     double wrong = REF.get("dE_total/dw3") * 1.05;
     String text = BigDecimal.valueOf(wrong).round(new java.math.MathContext(4)).toPlainString();
-    answers.put("dE_total/dw3", new StudentAnswer.Numeric(Double.parseDouble(text), text,
-        StudentAnswer.Numeric.precisionOf(text)));
+    answers.put("dE_total/dw3", numeric(text));
     GradeResult r = strict.grade(REF.givens(), answers);
     assertThat(verdict(r, "dE_total/dw3")).isEqualTo(Verdict.INCORRECT);
   }
