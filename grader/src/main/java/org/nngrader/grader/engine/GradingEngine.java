@@ -308,8 +308,8 @@ public final class GradingEngine {
     List<String> wrongAncestors = new ArrayList<>();
     for (String a : askedAncestors.get(step)) {
       StepResult ar = earlier.get(a);
-      if (ar != null && ar.value() != null && !(ar.verdict() == Verdict.CORRECT
-          || ar.verdict() == Verdict.IMPRECISE)) {
+      if (ar != null && ar.value() != null && (!(ar.verdict() == Verdict.CORRECT
+          || ar.verdict() == Verdict.IMPRECISE) || unexplainedCoarse(ar, sheet))) {
         wrongAncestors.add(a);
       }
     }
@@ -331,7 +331,8 @@ public final class GradingEngine {
       for (String a : wrongAncestors) {
         // Only unexplained wrong values can be placeholders: one that follows from the
         // student's own work, or that a named misconception explains, is their reasoning.
-        if (earlier.get(a).verdict() == Verdict.INCORRECT) {
+        if (earlier.get(a).verdict() == Verdict.INCORRECT
+            || unexplainedCoarse(earlier.get(a), sheet)) {
           studentInputs.put(a, nearTrivial(earlier.get(a).value(), ref.get(a), givenValues));
           referenceInputs.put(a, ref.get(a));
         }
@@ -395,6 +396,15 @@ public final class GradingEngine {
     return new StepResult(step, q.description(), n.written(), v, expected, Verdict.INCORRECT, 0,
         points, "Incorrect: check " + formula + "." + hint, null, wrongAncestors, ft, formula,
         null);
+  }
+
+  /**
+   * An imprecise answer written more coarsely than the student's habit ("0" for a gradient of
+   * 0.08 on a sheet written to 4 decimals): it earns nothing, and later steps built on it are
+   * follow-through of a wrong value, under the anti-gaming rule, not "right from rounding".
+   */
+  private boolean unexplainedCoarse(StepResult r, Sheet sheet) {
+    return r.verdict() == Verdict.IMPRECISE && r.points() == 0 && sheet.beyondHabit(r.step());
   }
 
   /** The right value (or right from the student's own answers) at the precision written. */
@@ -484,6 +494,11 @@ public final class GradingEngine {
     private final Map<String, WrittenPrecision> precision = new HashMap<>();
     private final Map<String, Double> answered = new HashMap<>();
     private final Values world;
+    /**
+     * The student's usual half-unit: the most common among their rounded answers of two or
+     * more significant figures (0.005 for a student who writes 2 decimals); 0 if none.
+     */
+    private final double habit;
     private Map<String, Derivation> chosen;
     private Map<String, Double> ft;
     private Map<String, Double> allowance;
@@ -502,6 +517,28 @@ public final class GradingEngine {
         }
       });
       this.world = graph.evaluatePinned(givens, pinned);
+      Map<Double, Integer> counts = new java.util.TreeMap<>();
+      for (WrittenPrecision w : precision.values()) {
+        if (!w.isExact() && w.figures() >= 2) {
+          counts.merge(w.halfUnit(), 1, Integer::sum);
+        }
+      }
+      double mode = 0;
+      int most = 0;
+      for (Map.Entry<Double, Integer> e : counts.entrySet()) {
+        if (e.getValue() >= most) { // ties: the coarser
+          mode = e.getKey();
+          most = e.getValue();
+        }
+      }
+      this.habit = mode;
+    }
+
+    /** Whether the step's answer has too few figures and is coarser than the habit. */
+    boolean beyondHabit(String step) {
+      WrittenPrecision w = precision.get(step);
+      return w != null && !rubric.precision().enough(w.figures())
+          && w.halfUnit() > habit * (1 + 1e-9);
     }
 
     double followThrough(String step) {
@@ -547,7 +584,8 @@ public final class GradingEngine {
         }
         chosen.put(s, best);
         ft.put(s, bestValue);
-        allowance.put(s, precision.get(s).halfUnit());
+        // A coarse answer beyond the habit widens nothing, not even around itself.
+        allowance.put(s, beyondHabit(s) ? 0 : precision.get(s).halfUnit());
       }
       double habit = habitHalfUnit();
       double habitMax = habitMaxHalfUnit();
