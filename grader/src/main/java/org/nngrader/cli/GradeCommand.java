@@ -248,6 +248,12 @@ final class GradeCommand implements Callable<Integer> {
     if (!named.isEmpty()) {
       b.append("; misconceptions: ").append(String.join(", ", named));
     }
+    long coarse = s.result().steps().stream().filter(r -> r.verdict()
+        == org.nngrader.grader.engine.Verdict.IMPRECISE && r.points() < r.maxPoints()).count();
+    if (coarse > 0) {
+      b.append("; right values with too few significant figures at ").append(coarse)
+          .append(coarse == 1 ? " step" : " steps");
+    }
     return b.append('.').toString();
   }
 

@@ -70,6 +70,10 @@ class SimulatedClassGradingTest {
       String id = st.get("id").asText();
       String behaviour = st.get("behaviour").asText();
       behaviours.add(behaviour.replaceAll(":.*", ""));
+      if (!behaviour.equals("truncated")) {
+        assertThat(grades.get(id).get("flags")).as(id + " (" + behaviour + ") is no copy")
+            .doesNotContain("possible-copying");
+      }
       if (behaviour.equals("truncated")) {
         assertThat(grades.get(id).get("status")).as(id).isEqualTo("failed");
         continue;

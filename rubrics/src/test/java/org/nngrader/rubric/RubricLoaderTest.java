@@ -265,7 +265,7 @@ class RubricLoaderTest {
     assertThat(only("name: t\ntollerance: {relative: 0.1}\n", 2, "tollerance").message())
         .isEqualTo("tollerance is not a rubric field; valid fields: name, description, points,"
             + " tolerance, steps, followThrough, misconceptionCredit, roundingNoteCredit,"
-            + " reveal, late (did you mean tolerance?)");
+            + " reveal, late, precision, guessable (did you mean tolerance?)");
     assertThat(only("grading: strict\n", 1, "grading").message())
         .doesNotContain("did you mean");
   }
@@ -572,5 +572,32 @@ class RubricLoaderTest {
     assertThat(e.getMessage().lines()).hasSize(found.size());
     assertThat(e.getMessage().lines().toList().get(1))
         .isEqualTo("rubric.yaml line 3: points is -1; it must be at least 0");
+  }
+
+  @Test
+  void precisionAndGuessableHaveDefaultsAndAreRead() {
+    Rubric d = RubricLoader.parse("name: d\n", "d.yaml");
+    assertThat(d.precision()).isEqualTo(new PrecisionPolicy(3, 1.0));
+    assertThat(d.guessable()).isEqualTo(Guessable.SUPPORTED);
+    Rubric r = RubricLoader.parse(
+        "name: r\nprecision: {minimumFigures: 4, credit: 0.5}\nguessable: no-credit\n", "r.yaml");
+    assertThat(r.precision()).isEqualTo(new PrecisionPolicy(4, 0.5));
+    assertThat(r.guessable()).isEqualTo(Guessable.NO_CREDIT);
+    assertThat(RubricLoader.parse("name: r\nprecision: {credit: 0}\n", "r.yaml").precision())
+        .isEqualTo(new PrecisionPolicy(3, 0));
+  }
+
+  @Test
+  void badPrecisionAndGuessableAreNamed() {
+    assertThat(only("precision: {minimumFigures: 0}\n", 1, "precision.minimumFigures").message())
+        .isEqualTo("precision.minimumFigures is 0; it must be a whole number from 1 to 15");
+    assertThat(only("precision: {credit: 2}\n", 1, "precision.credit").message())
+        .isEqualTo("precision.credit is 2; it must be between 0 and 1");
+    assertThat(only("precision: {figures: 3}\n", 1, "precision.figures").message())
+        .contains("valid fields: minimumFigures, credit");
+    assertThat(only("precision: 3\n", 1, "precision").message())
+        .contains("a map such as {minimumFigures: 3, credit: 1.0}");
+    assertThat(only("guessable: never\n", 1, "guessable").message())
+        .isEqualTo("guessable is 'never'; valid choices: supported, no-credit");
   }
 }

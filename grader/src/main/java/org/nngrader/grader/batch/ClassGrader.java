@@ -47,6 +47,7 @@ public final class ClassGrader {
   private final Map<String, SetStudent> byLmsId = new HashMap<>();
   private final StepIdMatcher matcher;
   private final int threads;
+  private final CopyDetection copies;
 
   /** What pass one keeps of a readable submission. */
   private record Prepared(
@@ -70,6 +71,7 @@ public final class ClassGrader {
     }
     this.matcher = new StepIdMatcher(engine.template().asked());
     this.threads = Math.max(1, threads);
+    this.copies = new CopyDetection(engine, students);
   }
 
   /**
@@ -285,7 +287,12 @@ public final class ClassGrader {
     }
     SetStudent s = newest.student();
     SetStudent v = newest.variantOwner();
-    GradeResult r = engine.grade(v.givens(), newest.answers());
+    GradeResult r = engine.grade(v.givens(), copies.reference(v.givens()), newest.answers());
+    var copied = copies.check(v.givens(), newest.answers());
+    if (copied.isPresent()) {
+      flags.add(copied.get().flag());
+      r = CopyDetection.withoutCredit(r, copied.get());
+    }
     double adjusted = engine.rubric().applyLate(r.score(), r.maxScore(), newest.late(), newest.modified());
     if (adjusted != r.score()) {
       flags.add("late: " + engine.rubric().late().describe());

@@ -168,7 +168,8 @@ final class ClassTally {
     long[] c = stepVerdicts[step];
     long total = Arrays.stream(c).sum();
     return total == 0 ? 0
-        : 100.0 * (c[Verdict.CORRECT.ordinal()] + c[Verdict.FOLLOW_THROUGH.ordinal()]) / total;
+        : 100.0 * (c[Verdict.CORRECT.ordinal()] + c[Verdict.IMPRECISE.ordinal()]
+            + c[Verdict.FOLLOW_THROUGH.ordinal()]) / total;
   }
 
   /** Misconceptions, most students first, then by catalogue order, then by id. */

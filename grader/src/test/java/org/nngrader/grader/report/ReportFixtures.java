@@ -49,8 +49,8 @@ final class ReportFixtures {
     for (String s : T.asked()) {
       String text = BigDecimal.valueOf(v.get(s)).setScale(decimals, RoundingMode.HALF_UP)
           .toPlainString();
-      out.put(s, new StudentAnswer.Numeric(Double.parseDouble(text), text,
-          StudentAnswer.Numeric.precisionOf(text)));
+      out.put(s, new StudentAnswer.Numeric(Double.parseDouble(text), text, 0,
+          org.nngrader.grader.read.NumberForms.precisionOf(text)));
     }
     return out;
   }

@@ -144,6 +144,9 @@ public final class Misconceptions {
             new Formula("1/(1 + e^({0}))", p -> 1.0 / (1.0 + Math.exp(p[0]))))));
       });
 
+  /** Weights numbered by the neuron they come from: w2 and w3 trade places in a 2-2 layer. */
+  public static final Misconception WEIGHTS_NUMBERED_BY_SOURCE = new SourceNumberedWeights();
+
   /** Not a graph change: recognised by the grader through follow-through on rounded values. */
   public static final Misconception ROUNDED_EARLY = new GraphMistake(
       "rounded-early",
@@ -156,7 +159,7 @@ public final class Misconceptions {
   private static final List<Misconception> CATALOGUE = List.of(
       ERROR_DERIVATIVE_SIGN, ACTIVATION_DERIVATIVE_OMITTED, DERIVATIVE_AT_NET, PATH_OMITTED,
       UPDATED_WEIGHTS_IN_BACKPROP, GRADIENT_ADDED, LEARNING_RATE_OMITTED, LOSS_FACTOR,
-      RELU_NEGATIVE_SIDE, SIGMOID_POSITIVE_EXPONENT, ROUNDED_EARLY);
+      RELU_NEGATIVE_SIDE, SIGMOID_POSITIVE_EXPONENT, WEIGHTS_NUMBERED_BY_SOURCE, ROUNDED_EARLY);
 
   /** Every catalogued misconception, in a fixed order. */
   public static List<Misconception> catalogue() {

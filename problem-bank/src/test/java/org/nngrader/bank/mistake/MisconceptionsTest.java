@@ -110,12 +110,49 @@ class MisconceptionsTest {
         "error-derivative-sign", "activation-derivative-omitted", "derivative-at-net",
         "path-omitted", "updated-weights-in-backprop", "gradient-added", "learning-rate-omitted",
         "loss-factor", "relu-derivative-negative-side", "sigmoid-positive-exponent",
-        "rounded-early");
+        "weights-numbered-by-source", "rounded-early");
     for (Misconception m : Misconceptions.catalogue()) {
       assertThat(m.feedback()).as(m.id()).hasSizeGreaterThan(60);
     }
     assertThat(Misconceptions.ROUNDED_EARLY.apply(CLASSIC.network(), CLASSIC.graph())).isEmpty();
     QuantityGraph g = CLASSIC.graph();
     assertThat(Misconceptions.RELU_NEGATIVE_SIDE.apply(CLASSIC.network(), g)).isEmpty();
+  }
+
+  @Test
+  void weightsNumberedBySourceSwapW2W3AndW6W7() {
+    Values v = only(Misconceptions.WEIGHTS_NUMBERED_BY_SOURCE);
+    // net_h1 takes the value given for w3 on the edge from i2 (w2's edge).
+    assertThat(v.get("net_h1")).isCloseTo(0.15 * 0.05 + 0.25 * 0.10 + 0.35, within(1e-15));
+    // Everywhere, the student's world is the true graph with w2/w3 and w6/w7 given swapped,
+    // read under the swapped names.
+    Map<String, Double> swapped = new java.util.LinkedHashMap<>(REF.givens());
+    swapped.put("w2", REF.get("w3"));
+    swapped.put("w3", REF.get("w2"));
+    swapped.put("w6", REF.get("w7"));
+    swapped.put("w7", REF.get("w6"));
+    Values t = CLASSIC.graph().evaluate(swapped);
+    assertThat(v.get("dE_total/dw2")).isEqualTo(t.get("dE_total/dw3"));
+    assertThat(v.get("w2+")).isEqualTo(t.get("w3+"));
+    assertThat(v.get("w6+")).isEqualTo(t.get("w7+"));
+    assertThat(v.get("dE_total/dw1")).isEqualTo(t.get("dE_total/dw1"));
+    assertThat(v.get("E_total@1")).isEqualTo(t.get("E_total@1"));
+    assertThat(v.get("dE_total/dw2")).isNotCloseTo(REF.get("dE_total/dw2"), within(1e-6));
+  }
+
+  @Test
+  void weightsNumberedBySourceNeedASquareLayer() {
+    for (String id : List.of("relu-2-1-1", "perceptron")) {
+      Template t = Templates.builtin(id);
+      assertThat(Misconceptions.WEIGHTS_NUMBERED_BY_SOURCE.apply(t.network(), t.graph()))
+          .as(id).isEmpty();
+    }
+    Template matrix = Templates.builtin("sigmoid-2-2-1");
+    assertThat(SourceNumberedWeights.transposedNames(matrix.graph()))
+        .containsEntry("w12^[1]", "w21^[1]").containsEntry("w21^[1]", "w12^[1]").hasSize(2);
+    Values ref = matrix.solve(Map.of());
+    Values v = mistaken(Misconceptions.WEIGHTS_NUMBERED_BY_SOURCE, matrix, Map.of()).get(0);
+    assertThat(v.get("dL/dw12^[1]")).isNotCloseTo(ref.get("dL/dw12^[1]"), within(1e-9));
+    assertThat(Misconceptions.byId("weights-numbered-by-source")).isPresent();
   }
 }
