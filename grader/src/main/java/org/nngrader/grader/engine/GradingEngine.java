@@ -301,7 +301,10 @@ public final class GradingEngine {
       return new StepResult(step, q.description(), n.written(), v, expected, Verdict.CORRECT,
           points, points, "Correct.", null, List.of(), Double.NaN, formula, null);
     }
-    if (Math.abs(v - expected) <= halfUnitSlack(wp.halfUnit(), expected)) {
+    // "0" is the rounding of anything below 0.5, but only a rounding habit makes it one: on a
+    // sheet written to 2 decimals "0.00" for 0.0004 is, "0" for 0.3775 elsewhere is not.
+    boolean roundedToZero = v == 0 && sheet.beyondHabit(step);
+    if (!roundedToZero && Math.abs(v - expected) <= halfUnitSlack(wp.halfUnit(), expected)) {
       return imprecise(q, n, expected, points, formula, false, Double.NaN, List.of());
     }
     // Right from the student's own earlier answers, within the propagated precision.

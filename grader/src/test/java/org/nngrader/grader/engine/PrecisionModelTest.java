@@ -83,6 +83,14 @@ class PrecisionModelTest {
   }
 
   @Test
+  void zeroForANonZeroValueIsNotARoundingOnASheetWrittenPrecisely() {
+    Map<String, StudentAnswer> a = exact(REF);
+    a.put("net_h1", numeric("0"));
+    StepResult r = result(ENGINE.grade(REF.givens(), a), "net_h1");
+    assertThat(r.verdict()).isEqualTo(Verdict.INCORRECT);
+  }
+
+  @Test
   void theRubricDecidesTheFiguresAndTheCredit() {
     Rubric r = RubricLoader.parse("name: r\nprecision: {minimumFigures: 2, credit: 0.5}\n",
         "r.yaml");
@@ -155,13 +163,32 @@ class PrecisionModelTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"derivative-at-net", "error-derivative-sign", "gradient-added"})
+  @ValueSource(strings = {"derivative-at-net", "error-derivative-sign", "gradient-added",
+      "weights-numbered-by-source", "learning-rate-omitted", "activation-derivative-omitted"})
   void aConsistentMisconceptionIsNamedOnce(String id) {
     Misconception m = Misconceptions.byId(id).orElseThrow();
     Values v = m.apply(T.network(), T.graph()).get(0).evaluate(REF.givens());
     GradeResult r = ENGINE.grade(REF.givens(), exact(v));
     assertThat(r.steps()).filteredOn(s -> s.verdict() == Verdict.MISCONCEPTION).hasSize(1);
     assertThat(r.steps()).noneMatch(s -> s.verdict() == Verdict.INCORRECT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sigmoid-2-2-1", "relu-2-1-1", "perceptron"})
+  void aConsistentLossFactorMistakeCostsPointsOnceOnEveryTemplate(String id) {
+    Template t = Templates.builtin(id);
+    GradingEngine e = new GradingEngine(t, RubricLoader.loadBuiltin(id));
+    Values ref = t.solve(Map.of());
+    Values v = Misconceptions.LOSS_FACTOR.apply(t.network(), t.graph()).get(0)
+        .evaluate(ref.givens());
+    Map<String, StudentAnswer> a = new LinkedHashMap<>();
+    for (String s : t.asked()) {
+      a.put(s, new StudentAnswer.Numeric(v.get(s), Double.toString(v.get(s)), 0,
+          org.nngrader.grader.read.WrittenPrecision.EXACT));
+    }
+    GradeResult r = e.grade(ref.givens(), a);
+    assertThat(r.steps()).as(id).filteredOn(s -> s.points() < s.maxPoints()).hasSize(1)
+        .allMatch(s -> "loss-factor".equals(s.misconception()));
   }
 
   @Test
