@@ -31,7 +31,9 @@ class ClassTallyTest {
     assertThat(t.medianScore()).isEqualTo((scores[1] + scores[2]) / 2);
     assertThat(t.meanScore()).isEqualTo((scores[0] + scores[1] + scores[2] + scores[3]) / 4);
     assertThat(t.commonMax()).isEqualTo(39);
-    assertThat(t.bands[9]).isEqualTo(4);
+    // s004 wrote 4 decimals: its small gradients have one figure and earn nothing (82%).
+    assertThat(t.bands[9]).isEqualTo(3);
+    assertThat(t.bands[8]).isEqualTo(1);
     int netH1 = t.indexOf("net_h1");
     assertThat(t.stepVerdicts[netH1][Verdict.CORRECT.ordinal()]).isEqualTo(2);
     assertThat(t.successPercent(netH1)).isEqualTo(50.0);

@@ -43,12 +43,18 @@ final class ReportFixtures {
   static final Values REF = T.solve(Map.of());
   static final String SCRIPT = "<script>alert('x')</script>";
 
-  /** Every asked step written with a fixed number of decimals, as a student types them. */
-  static Map<String, StudentAnswer> written(Values v, int decimals) {
+  /**
+   * Every asked step written with a fixed number of decimals, as a student types them; with
+   * {@code careful}, values below 0.01 get that many significant figures instead (0.0000351019
+   * rather than 0.000035).
+   */
+  static Map<String, StudentAnswer> written(Values v, int decimals, boolean careful) {
     Map<String, StudentAnswer> out = new LinkedHashMap<>();
     for (String s : T.asked()) {
-      String text = BigDecimal.valueOf(v.get(s)).setScale(decimals, RoundingMode.HALF_UP)
-          .toPlainString();
+      BigDecimal d = BigDecimal.valueOf(v.get(s));
+      String text = (careful && Math.abs(v.get(s)) < 0.01
+          ? d.round(new java.math.MathContext(decimals, RoundingMode.HALF_UP))
+          : d.setScale(decimals, RoundingMode.HALF_UP)).toPlainString();
       out.put(s, new StudentAnswer.Numeric(Double.parseDouble(text), text, 0,
           org.nngrader.grader.read.NumberForms.precisionOf(text)));
     }
@@ -68,7 +74,7 @@ final class ReportFixtures {
   /** s001: every step right to 6 decimals. */
   static GradedSubmission allCorrect() {
     return graded("s001", "Ada Lovelace", "v001", "s001_answers.xlsx",
-        grade(written(REF, 6)), List.of(), false);
+        grade(written(REF, 6, true)), List.of(), false);
   }
 
   /** s002: net_h1 mistyped as 0.4775; everything after it computed from that (late). */
@@ -77,7 +83,7 @@ final class ReportFixtures {
         ? q.withDerivations(List.of(new Derivation(List.of(), new Formula("0.4775", p -> 0.4775))))
         : q);
     return graded("s002", "Blaise Pascal", "v002", "s002_answers.xlsx",
-        grade(written(slipped.evaluate(REF.givens()), 6)), List.of(), true);
+        grade(written(slipped.evaluate(REF.givens()), 6, true)), List.of(), true);
   }
 
   /** s003: target - out instead of out - target, carried through; flagged. */
@@ -85,13 +91,16 @@ final class ReportFixtures {
     Values v = Misconceptions.ERROR_DERIVATIVE_SIGN.apply(T.network(), T.graph()).get(0)
         .evaluate(REF.givens());
     return graded("s003", "Carl Friedrich Gauss", "v002", "s003_answers.csv",
-        grade(written(v, 6)), List.of("possible copying: the sheet carries variant v002 of s002"),
+        grade(written(v, 6, true)), List.of("possible copying: the sheet carries variant v002 of s002"),
         false);
   }
 
-  /** s004: 4 decimals, net_h1 blank, out_h1 unreadable markup; the name needs escaping too. */
+  /**
+   * s004: 4 decimals throughout (so the small gradients have one or two significant figures:
+   * imprecise), net_h1 blank, out_h1 unreadable markup; the name needs escaping too.
+   */
   static GradedSubmission missingAndUnreadable() {
-    Map<String, StudentAnswer> a = written(REF, 4);
+    Map<String, StudentAnswer> a = written(REF, 4, false);
     a.remove("net_h1");
     a.put("out_h1", new StudentAnswer.Unreadable(SCRIPT, "not a number"));
     return graded("s004", "Dana <Scully> & Co", "v004", "s004_answers.xlsx", grade(a),
