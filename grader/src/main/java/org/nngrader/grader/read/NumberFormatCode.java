@@ -133,16 +133,9 @@ final class NumberFormatCode {
     String whole = dot < 0 ? mantissa : mantissa.substring(0, dot);
     String fraction = dot < 0 ? "" : mantissa.substring(dot + 1);
     int decimals = countDigits(fraction);
-    int thousands = 0;
-    for (int i = whole.length() - 1; i >= 0 && whole.charAt(i) == ','; i--) {
-      thousands++; // "0," shows thousands, "0,," millions
-    }
-    if (dot < 0) {
-      thousands = 0;
-      for (int i = mantissa.length() - 1; i >= 0 && mantissa.charAt(i) == ','; i--) {
-        thousands++;
-      }
-    }
+    // Commas right after the last digit placeholder scale by a thousand each ("0.0," shows
+    // thousands); so do commas between the whole digits and the decimal point ("0,.0").
+    int thousands = trailingCommas(mantissa) + (dot < 0 ? 0 : trailingCommas(whole));
     int shift = 2 * percents - 3 * thousands;
     return new NumberFormatCode(true, decimals, scientific ? countDigits(whole) : 0, shift,
         scientific ? 1 : 0);
@@ -162,6 +155,14 @@ final class NumberFormatCode {
       }
     }
     return code;
+  }
+
+  private static int trailingCommas(String s) {
+    int n = 0;
+    for (int i = s.length() - 1; i >= 0 && s.charAt(i) == ','; i--) {
+      n++;
+    }
+    return n;
   }
 
   private static int countDigits(String s) {

@@ -98,6 +98,24 @@ public final class NumberForms {
   }
 
   /**
+   * An answer cell read as a number: a number cell's value with its precision (its shortest
+   * decimal form or its number format; exact for a formula), a formula that could not be
+   * calculated as unreadable with the reason, and any other cell's text through {@link
+   * #readAnswer(String)}. The one way every reader's cells become numbers, so the same digits
+   * read the same in every form.
+   */
+  public static Answer readCell(AnswerCell cell) {
+    if (cell.unreadable() != null) {
+      return new Answer(new ParsedNumber.Unreadable(cell.written(), cell.unreadable()),
+          WrittenPrecision.EXACT, false);
+    }
+    if (cell.numericValue() != null) {
+      return new Answer(new ParsedNumber.Value(cell.numericValue()), cell.precision(), false);
+    }
+    return readAnswer(cell.written());
+  }
+
+  /**
    * The precision {@code written} was written at, when it reads as a number: half a unit in its
    * last written place and its significant figures, in the units of the value read (a percent
    * is a hundredth). A fraction of whole numbers is exact.
