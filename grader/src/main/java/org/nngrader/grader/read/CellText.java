@@ -19,7 +19,7 @@ final class CellText {
 
   static String numeric(double value, int formatIndex, String formatString) {
     String format = formatString == null || formatString.isEmpty() ? "General" : formatString;
-    if (format.equals("General")) {
+    if (format.equals("General") || format.equals("@")) {
       String general = general(value);
       if (general != null) {
         return general;

@@ -189,6 +189,10 @@ final class XlsxWorkbookReader {
     try {
       evaluated = calculator.evaluate(cell);
     } catch (FormulaCalculator.Uncalculable e) {
+      if (recalculate && hasCachedValue((XSSFCell) cell) && !cachedZero(cell)) {
+        // A value some program did calculate (XlsxWriter's placeholder is 0) beats none.
+        return value(cell, cell.getCachedFormulaResultType(), true);
+      }
       return RawCell.uncalculated(cell.getCellFormula(), e.getMessage());
     }
     if (evaluated == null) {
@@ -206,6 +210,11 @@ final class XlsxWorkbookReader {
       default:
         return null;
     }
+  }
+
+  private static boolean cachedZero(Cell cell) {
+    return cell.getCachedFormulaResultType() == CellType.NUMERIC
+        && cell.getNumericCellValue() == 0;
   }
 
   /** openpyxl writes an empty {@code <v></v>} for a formula it did not calculate. */

@@ -93,5 +93,9 @@ class WrittenPrecisionTest {
     assertThat(CellText.numeric(v, 0, "General")).isEqualTo(
         new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT)
             .formatRawCellContents(v, 0, "General"));
+    // The answer template's text format: a number typed into it shows as in General.
+    assertThat(CellText.numeric(v, 49, "@")).isEqualTo(
+        new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT)
+            .formatRawCellContents(v, 49, "@"));
   }
 }

@@ -82,6 +82,22 @@ class XlsxFormulaTest {
         + " calculated (").endsWith("); type the number instead");
   }
 
+  @Test
+  void aCalculatedValueIsKeptWhenRecalculationFailsButNeverXlsxWritersPlaceholderZero()
+      throws Exception {
+    byte[] xlsx = new HandWrittenXlsx()
+        .row("w5+", "<c><f>NOSUCHFUNCTION(1)</f><v>0.75</v></c>")
+        .row("w6+", "<c><f>NOSUCHFUNCTION(2)</f><v>0</v></c>")
+        .fullCalcOnLoad()
+        .bytes();
+
+    AnswerSheet sheet = read(xlsx);
+
+    assertThat(answer(sheet, "w5+").numericValue()).isEqualTo(0.75);
+    assertThat(answer(sheet, "w6+").numericValue()).isNull();
+    assertThat(answer(sheet, "w6+").unreadable()).contains("could not be calculated");
+  }
+
   /** A chain A1 = A2 + 0.001, A2 = A3 + 0.001, ... of {@code length} formulas on column E. */
   private static HandWrittenXlsx chain(int length) {
     HandWrittenXlsx f = new HandWrittenXlsx().row("w5+", "<c><f>E2</f></c>");
