@@ -3,7 +3,6 @@ package org.nngrader.grader.read;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -54,11 +53,6 @@ final class NumberFormatCode {
       CACHE.put(code, parsed);
     }
     return parsed;
-  }
-
-  /** Whether the format shows a fixed number of digits (not General, text or a fraction). */
-  boolean isFixed() {
-    return fixed;
   }
 
   /**
@@ -174,11 +168,5 @@ final class NumberFormatCode {
       }
     }
     return n;
-  }
-
-  @Override
-  public String toString() {
-    return fixed ? String.format(Locale.ROOT, "decimals=%d shift=%d scientific=%d", decimals,
-        shift, scientific) : "General";
   }
 }
