@@ -106,21 +106,23 @@ final class AnswerConversion {
   }
 
   static StudentAnswer answer(AnswerCell cell) {
-    if (cell.numericValue() != null) {
-      // A formula carries full precision. A typed number is as precise as it was typed, but a
-      // cell does not keep trailing zeros (-0.0300 is stored as -0.03): allow for up to four
-      // decimals having been typed, which is never a wide allowance.
-      double v = cell.numericValue();
-      double precision = cell.formula() ? 0 : typedNumberPrecision(v);
-      return new StudentAnswer.Numeric(v, cell.written(), precision,
-          cell.formula() ? WrittenPrecision.EXACT : WrittenPrecision.ofCellValue(v));
+    NumberForms.Answer read = NumberForms.readCell(cell);
+    if (read.parsed() instanceof ParsedNumber.Value v) {
+      WrittenPrecision written = read.precision();
+      double allowance;
+      if (cell.numericValue() != null) {
+        // A formula carries full precision. A typed number is as precise as it was typed, but
+        // a cell does not keep trailing zeros (-0.0300 is stored as -0.03): allow for up to
+        // four decimals having been typed, which is never a wide allowance.
+        allowance = cell.formula() ? 0 : typedNumberPrecision(v.value());
+      } else if (read.calculated()) {
+        allowance = written.figures() >= 3 ? written.halfUnit() : 0;
+      } else {
+        allowance = StudentAnswer.Numeric.precisionOf(cell.written());
+      }
+      return new StudentAnswer.Numeric(v.value(), cell.written(), allowance, written);
     }
-    ParsedNumber parsed = NumberForms.parse(cell.written());
-    if (parsed instanceof ParsedNumber.Value v) {
-      return new StudentAnswer.Numeric(v.value(), cell.written(),
-          StudentAnswer.Numeric.precisionOf(cell.written()), NumberForms.precisionOf(cell.written()));
-    }
-    if (parsed instanceof ParsedNumber.Unreadable u) {
+    if (read.parsed() instanceof ParsedNumber.Unreadable u) {
       return new StudentAnswer.Unreadable(cell.written(), u.reason());
     }
     return new StudentAnswer.Missing();

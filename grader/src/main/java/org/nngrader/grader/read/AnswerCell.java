@@ -14,9 +14,25 @@ import java.util.Objects;
  * @param numericValue the cell's full-precision number when it was a numeric cell or a formula with
  *     a numeric result; {@code null} for text (numbers stored as text included), blank and csv cells
  * @param formula whether the answer cell held a formula
+ * @param precision the written precision of {@code numericValue} (see {@link
+ *     WrittenPrecision}: the shortest decimal form or the cell format, whichever shows fewer
+ *     digits; {@link WrittenPrecision#EXACT} for a formula's value); {@code null} when there is
+ *     no {@code numericValue}
+ * @param unreadable why the answer cannot be read although something is written (a formula
+ *     that could not be calculated), as a sentence; {@code null} otherwise
  */
 public record AnswerCell(String stepId, int row, String written, Double numericValue,
-    boolean formula) {
+    boolean formula, WrittenPrecision precision, String unreadable) {
+
+  /**
+   * A cell whose number, if any, has the precision of its shortest decimal form (exact for a
+   * formula), as in a General cell.
+   */
+  public AnswerCell(String stepId, int row, String written, Double numericValue,
+      boolean formula) {
+    this(stepId, row, written, numericValue, formula, numericValue == null ? null
+        : formula ? WrittenPrecision.EXACT : WrittenPrecision.ofCellValue(numericValue), null);
+  }
 
   public AnswerCell {
     Objects.requireNonNull(stepId, "stepId");
@@ -30,6 +46,10 @@ public record AnswerCell(String stepId, int row, String written, Double numericV
     if (numericValue != null && !Double.isFinite(numericValue)) {
       throw new IllegalArgumentException(
           "row " + row + ": a cell's numeric value must be finite, got " + numericValue);
+    }
+    if ((numericValue == null) != (precision == null)) {
+      throw new IllegalArgumentException(
+          "row " + row + ": a numeric value comes with its precision, and only a numeric value");
     }
   }
 }

@@ -19,7 +19,31 @@ final class CellText {
 
   static String numeric(double value, int formatIndex, String formatString) {
     String format = formatString == null || formatString.isEmpty() ? "General" : formatString;
+    if (format.equals("General") || format.equals("@")) {
+      String general = general(value);
+      if (general != null) {
+        return general;
+      }
+    }
     return FORMATTER.get().formatRawCellContents(value, formatIndex, format);
+  }
+
+  /**
+   * General's text for the numbers answers are made of, without a formatter: the shortest
+   * decimal, which is what General shows for up to ten significant figures and ten decimals
+   * between 0.0001 and 10^10 (a property test holds it to {@link DataFormatter}); {@code null}
+   * for any other number.
+   */
+  static String general(double value) {
+    if (Double.doubleToRawLongBits(value) == 0) {
+      return "0";
+    }
+    double magnitude = Math.abs(value);
+    if (!(magnitude >= 1e-4 && magnitude < 1e10)) {
+      return null;
+    }
+    java.math.BigDecimal shortest = WrittenPrecision.shortestDecimal(value);
+    return shortest.precision() <= 10 && shortest.scale() <= 10 ? shortest.toPlainString() : null;
   }
 
   /** Whether the number format shows a date or time (e.g. {@code d-mmm}, {@code m/d/yy}). */

@@ -56,6 +56,66 @@ public final class NumberForms {
   }
 
   /**
+   * A written answer read as a number: its value and the precision it was written at.
+   *
+   * @param parsed the value, {@link ParsedNumber.Missing} or {@link ParsedNumber.Unreadable}
+   * @param precision the written precision of a value ({@link WrittenPrecision#EXACT} otherwise)
+   * @param calculated whether the answer was arithmetic ({@code 0.35*0.8}) rather than a number
+   */
+  public record Answer(ParsedNumber parsed, WrittenPrecision precision, boolean calculated) {
+    public Answer {
+      java.util.Objects.requireNonNull(parsed, "parsed");
+      java.util.Objects.requireNonNull(precision, "precision");
+    }
+  }
+
+  /**
+   * Reads a written answer: a number in any of the forms {@link #parse(String)} accepts, or
+   * arithmetic over numbers ({@code 0.35*0.8}, {@code =(1-0.25)/2}, {@code 0,35*0,8}, {@code
+   * 50%*0.8}) evaluated exactly, with the precision propagated from its operands (see {@link
+   * Arithmetic}). Anything else is unreadable, a calculation with the column of its problem.
+   */
+  public static Answer readAnswer(String written) {
+    ParsedNumber parsed = parse(written);
+    if (parsed instanceof ParsedNumber.Value) {
+      return new Answer(parsed, precisionOf(written), false);
+    }
+    if (!(parsed instanceof ParsedNumber.Unreadable) || written.length() > MAX_LENGTH) {
+      return new Answer(parsed, WrittenPrecision.EXACT, false);
+    }
+    String canonical = canonicalChars(written);
+    if (!Arithmetic.looksLikeCalculation(canonical.strip())) {
+      return new Answer(parsed, WrittenPrecision.EXACT, false);
+    }
+    try {
+      // Columns count in the text as written, leading spaces included.
+      Arithmetic.Result r = Arithmetic.evaluate(canonical);
+      return new Answer(new ParsedNumber.Value(r.value()), r.precision(), true);
+    } catch (Arithmetic.Invalid e) {
+      return new Answer(new ParsedNumber.Unreadable(written, e.getMessage()),
+          WrittenPrecision.EXACT, false);
+    }
+  }
+
+  /**
+   * An answer cell read as a number: a number cell's value with its precision (its shortest
+   * decimal form or its number format; exact for a formula), a formula that could not be
+   * calculated as unreadable with the reason, and any other cell's text through {@link
+   * #readAnswer(String)}. The one way every reader's cells become numbers, so the same digits
+   * read the same in every form.
+   */
+  public static Answer readCell(AnswerCell cell) {
+    if (cell.unreadable() != null) {
+      return new Answer(new ParsedNumber.Unreadable(cell.written(), cell.unreadable()),
+          WrittenPrecision.EXACT, false);
+    }
+    if (cell.numericValue() != null) {
+      return new Answer(new ParsedNumber.Value(cell.numericValue()), cell.precision(), false);
+    }
+    return readAnswer(cell.written());
+  }
+
+  /**
    * The precision {@code written} was written at, when it reads as a number: half a unit in its
    * last written place and its significant figures, in the units of the value read (a percent
    * is a hundredth). A fraction of whole numbers is exact.

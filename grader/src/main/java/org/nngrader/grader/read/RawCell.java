@@ -11,24 +11,48 @@ import java.util.Objects;
  * @param formula whether the cell held a formula
  * @param date whether it was a number shown as a date (its number is then left out: Excel makes
  *     a date of a typed {@code 1/2}, and its serial number is no answer)
+ * @param precision the written precision of a numeric cell's number ({@link
+ *     WrittenPrecision#EXACT} for a formula's); {@code null} for text
+ * @param unreadable why a formula could not be calculated ("NotImplementedFunctionException:
+ *     INFO", "the formula is too deeply nested ..."), or {@code null}
  */
-record RawCell(String text, Double number, boolean formula, boolean date) {
+record RawCell(String text, Double number, boolean formula, boolean date,
+    WrittenPrecision precision, String unreadable) {
 
   RawCell {
     Objects.requireNonNull(text, "text");
+    if (number == null) {
+      precision = null;
+    } else if (precision == null) {
+      precision = formula ? WrittenPrecision.EXACT : WrittenPrecision.ofCellValue(number);
+    }
   }
 
   RawCell(String text, Double number, boolean formula) {
-    this(text, number, formula, false);
+    this(text, number, formula, false, null, null);
   }
 
   /** A numeric cell as displayed with its number format. */
   static RawCell numeric(double value, int formatIndex, String formatString, boolean formula) {
-    String text = CellText.numeric(value, formatIndex, formatString);
-    if (CellText.isDate(formatIndex, formatString)) {
-      return new RawCell(text, null, formula, true);
+    if (formatIndex != 0 && CellText.isDate(formatIndex, formatString)) {
+      String text = CellText.numeric(value, formatIndex, formatString);
+      return new RawCell(text, null, formula, true, null, null);
     }
-    return new RawCell(text, value, formula, false);
+    String text = CellText.numeric(value, formatIndex, formatString);
+    WrittenPrecision precision = formula ? WrittenPrecision.EXACT
+        : WrittenPrecision.ofCell(value, formatIndex == 0 ? null : formatString);
+    return new RawCell(text, value, formula, false, precision, null);
+  }
+
+  /** A formula that could not be calculated: never a number, with the reason. */
+  static RawCell uncalculated(String formula, String reason) {
+    return new RawCell("=" + formula, null, true, false, null, reason);
+  }
+
+  /** What to tell the student about an uncalculated formula, {@code where} naming the cell. */
+  String uncalculatedMessage(String where) {
+    return "the formula " + text + where + " could not be calculated (" + unreadable
+        + "); type the number instead";
   }
 
   static RawCell text(String text) {

@@ -172,7 +172,11 @@ final class SheetLayout {
     String stepId = stepCell.number() != null ? identifier(stepCell) : stepCell.text();
     if (answer != null) {
       cells.add(new AnswerCell(stepId, rowNumber, answer.text(), answer.number(),
-          answer.formula()));
+          answer.formula(), answer.precision(),
+          answer.unreadable() == null ? null : answer.uncalculatedMessage("")));
+      if (answer.unreadable() != null) {
+        problem(rowNumber, answer.uncalculatedMessage(" in " + column(answerColumn) + rowNumber));
+      }
       if (answer.date()) {
         problem(rowNumber, "the answer in column " + column(answerColumn) + " is formatted as a"
             + " date ('" + answer.text() + "'; Excel turns a typed 1/2 into a date); format the"

@@ -18,6 +18,8 @@ public final class StepIdMatcher {
 
   private final List<String> canonicalIds;
   private final Map<String, String> byKey = new HashMap<>();
+  /** The canonical ids as written: most sheets use them unchanged, found without any regex. */
+  private final Map<String, String> exact = new HashMap<>();
   /** Loose key to canonical id; {@code null} value marks a loose key shared by two ids. */
   private final Map<String, String> byLooseKey = new HashMap<>();
 
@@ -33,6 +35,7 @@ public final class StepIdMatcher {
       if (key.isEmpty()) {
         throw new IllegalArgumentException("a canonical step id is blank: '" + id + "'");
       }
+      exact.put(id, id);
       String other = byKey.putIfAbsent(key, id);
       if (other != null && !other.equals(id)) {
         throw new IllegalArgumentException(
@@ -63,10 +66,19 @@ public final class StepIdMatcher {
     if (written == null || written.isBlank()) {
       return Optional.empty();
     }
+    String same = exact.get(written);
+    if (same == null && written.length() > 0
+        && (Character.isWhitespace(written.charAt(0))
+            || Character.isWhitespace(written.charAt(written.length() - 1)))) {
+      same = exact.get(written.strip());
+    }
+    if (same != null) {
+      return Optional.of(same);
+    }
     String key = StepIds.normalize(written);
-    String exact = byKey.get(key);
-    if (exact != null) {
-      return Optional.of(exact);
+    String normalized = byKey.get(key);
+    if (normalized != null) {
+      return Optional.of(normalized);
     }
     return Optional.ofNullable(byLooseKey.get(StepIds.looseKey(key)));
   }

@@ -1,12 +1,28 @@
 package org.nngrader.grader.read;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * The precision a student wrote a number at: half a unit in the last place written and the
  * number of significant figures, the facts the grading engine judges rounding by. The same
  * digits give the same precision whatever form they came in (number cell, text, csv field,
- * decimal comma, percent, scientific).
+ * decimal comma, percent, scientific, {@code × 10^}).
+ *
+ * <p>Where each answer's precision comes from:
+ *
+ * <ul>
+ *   <li>a written decimal (text cell, csv field): its last written place and its digits, trailing
+ *       zeros included ({@code "0.740"} has 3 figures);
+ *   <li>a number cell: its shortest decimal form ({@code 0.74} stored as the double nearest 0.74
+ *       has 2 figures), or what its number format shows when that is coarser ({@code 0.7369159}
+ *       shown with {@code 0.00} has 2 figures and a half-unit of 0.005). A cell cannot keep
+ *       trailing zeros, so {@code 0.740} typed into a cell has 2 figures;
+ *   <li>a formula cell and a fraction of whole numbers ({@code 3/4}): {@link #EXACT};
+ *   <li>arithmetic written as text ({@code 0.35*0.8}): see {@link #ofCalculation(double,
+ *       double)}.
+ * </ul>
  *
  * @param halfUnit half a unit in the last place written, in the units of the value read (0.005
  *     for "0.74", 0.00005 for "75.13%" read as 0.7513, 0.5 for "12"); 0 when the value is exact
@@ -36,26 +52,91 @@ public record WrittenPrecision(double halfUnit, int figures) {
     return halfUnit == 0;
   }
 
+  /** Whether this precision is coarser than {@code other} (a larger half-unit, or fewer figures). */
+  boolean coarserThan(WrittenPrecision other) {
+    return halfUnit > other.halfUnit || (halfUnit == other.halfUnit && figures < other.figures);
+  }
+
   /**
    * The precision of a plain decimal (digits, at most one '.', an optional exponent), scaled
    * by {@code 10^shift} (-2 for a percent).
    */
   public static WrittenPrecision ofDecimal(String plainDecimal, int shift) {
-    BigDecimal d = new BigDecimal(plainDecimal);
-    int figures = d.signum() == 0 ? 1 : Math.min(FULL, d.precision());
-    int scale = d.scale() - shift;
+    return ofDecimal(new BigDecimal(plainDecimal), shift);
+  }
+
+  static WrittenPrecision ofDecimal(BigDecimal d, int shift) {
+    int figures = d.signum() == 0 ? 1 : d.precision();
     if (figures >= FULL) {
       return EXACT;
     }
-    return new WrittenPrecision(0.5 * Math.pow(10, -scale), Math.max(1, figures));
+    int scale = d.scale() - shift;
+    return new WrittenPrecision(halfUnitAt(scale), figures);
+  }
+
+  /** 0.5 × 10^-scale, exactly rounded. */
+  private static double halfUnitAt(int scale) {
+    return new BigDecimal(5).scaleByPowerOfTen(-scale - 1).doubleValue();
   }
 
   /** The precision of a number cell: that of its shortest decimal form. */
   public static WrittenPrecision ofCellValue(double value) {
-    BigDecimal d = BigDecimal.valueOf(value).stripTrailingZeros();
-    if (d.scale() < 0) {
-      d = d.setScale(0);
+    return ofDecimal(shortestDecimal(value), 0);
+  }
+
+  /**
+   * The precision of a number cell shown with the number format {@code formatCode}: that of its
+   * shortest decimal form, or what the format shows when that is coarser.
+   *
+   * @param formatCode the cell's number format code ({@code 0.00}, {@code 0.0%}, {@code
+   *     0.00E+00}, {@code General}); {@code null} for General
+   */
+  public static WrittenPrecision ofCell(double value, String formatCode) {
+    WrittenPrecision typed = ofCellValue(value);
+    WrittenPrecision shown = NumberFormatCode.of(formatCode).shownPrecision(value);
+    return shown != null && shown.coarserThan(typed) ? shown : typed;
+  }
+
+  /**
+   * The precision of a calculated value whose uncertainty, propagated from the written
+   * precision of its operands, is {@code halfUnit}: that half-unit, and the significant figures
+   * it leaves ({@code floor(log10(|value| / (2 halfUnit))) + 1}, at least 1).
+   */
+  public static WrittenPrecision ofCalculation(double value, double halfUnit) {
+    if (!(halfUnit > 0) || Double.isInfinite(halfUnit)) {
+      return EXACT;
     }
-    return ofDecimal(d.toPlainString(), 0);
+    if (value == 0) {
+      return new WrittenPrecision(halfUnit, 1);
+    }
+    double ratio = Math.abs(value) / (2 * halfUnit);
+    int figures = ratio < 1 ? 1 : (int) Math.floor(Math.log10(ratio) + 1e-9) + 1;
+    if (figures >= FULL) {
+      return EXACT;
+    }
+    return new WrittenPrecision(halfUnit, Math.max(1, figures));
+  }
+
+  /**
+   * The shortest decimal that reads back as {@code value}, without trailing zeros (scale at
+   * least 0). Java 17's {@code Double.toString} is not always the shortest, so the digits are
+   * searched: a decimal of up to 15 digits that round-trips is the only one that does.
+   */
+  static BigDecimal shortestDecimal(double value) {
+    if (value == 0) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal candidate = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+    if (candidate.precision() > 15) {
+      BigDecimal exact = new BigDecimal(value);
+      for (int digits = 1; digits <= FULL; digits++) {
+        BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+        if (rounded.doubleValue() == value) {
+          candidate = rounded.stripTrailingZeros();
+          break;
+        }
+      }
+    }
+    return candidate.scale() < 0 ? candidate.setScale(0) : candidate;
   }
 }

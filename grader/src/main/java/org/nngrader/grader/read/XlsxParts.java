@@ -37,9 +37,11 @@ final class XlsxParts {
   private final List<String> sharedStrings;
   private final int[] styleFormats;
   private final Map<Integer, String> customFormats;
+  private final boolean recalculateOnLoad;
 
   private XlsxParts(List<Sheet> sheets, List<String> sharedStrings, int[] styleFormats,
-      Map<Integer, String> customFormats) {
+      Map<Integer, String> customFormats, boolean recalculateOnLoad) {
+    this.recalculateOnLoad = recalculateOnLoad;
     this.sheets = sheets;
     this.sharedStrings = sharedStrings;
     this.styleFormats = styleFormats;
@@ -61,7 +63,8 @@ final class XlsxParts {
     }
     Map<String, String[]> rels = relationships(zip, relsPath(workbook));
     String base = workbook.substring(0, workbook.lastIndexOf('/') + 1);
-    List<Sheet> sheets = sheets(workbook, workbookXml, rels, base);
+    boolean[] recalculate = new boolean[1];
+    List<Sheet> sheets = sheets(workbook, workbookXml, rels, base, recalculate);
     List<String> strings = List.of();
     int[] styleFormats = new int[0];
     Map<Integer, String> custom = Map.of();
@@ -78,7 +81,16 @@ final class XlsxParts {
         }
       }
     }
-    return new XlsxParts(sheets, strings, styleFormats, custom);
+    return new XlsxParts(sheets, strings, styleFormats, custom, recalculate[0]);
+  }
+
+  /**
+   * Whether the workbook asks to be recalculated when opened ({@code <calcPr
+   * fullCalcOnLoad="1"/>}): XlsxWriter writes it, with a cached 0 for every formula, so cached
+   * formula values cannot be trusted.
+   */
+  boolean recalculateOnLoad() {
+    return recalculateOnLoad;
   }
 
   List<Sheet> sheets() {
@@ -148,12 +160,18 @@ final class XlsxParts {
   }
 
   private static List<Sheet> sheets(String part, byte[] content, Map<String, String[]> rels,
-      String base) throws BadPart {
+      String base, boolean[] recalculate) throws BadPart {
     List<Sheet> sheets = new ArrayList<>();
     try {
       XMLStreamReader r = xml(content);
       while (r.hasNext()) {
-        if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("sheet")) {
+        if (r.next() != XMLStreamConstants.START_ELEMENT) {
+          continue;
+        }
+        if (r.getLocalName().equals("calcPr")) {
+          String full = r.getAttributeValue(null, "fullCalcOnLoad");
+          recalculate[0] = "1".equals(full) || "true".equalsIgnoreCase(full);
+        } else if (r.getLocalName().equals("sheet")) {
           String name = r.getAttributeValue(null, "name");
           String state = r.getAttributeValue(null, "state");
           String id = relationshipId(r);

@@ -11,8 +11,9 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads xlsx answer sheets by streaming the sheet XML with StAX straight from the bytes in memory:
  * no workbook object model, only the parts needed inflated. Formula cells use their cached value;
- * when a formula in the answer sheet has none (a file written by a program that never calculated
- * it), the sheet is read again through {@link XlsxWorkbookReader}, which evaluates formulas.
+ * when a formula in the answer sheet has none (a file written by openpyxl, which never
+ * calculates), or the workbook asks to be recalculated on load (XlsxWriter caches 0 for every
+ * formula), the sheet is read again through {@link XlsxWorkbookReader}, which calculates them.
  * Stateless and thread-safe.
  */
 final class XlsxSheetReader implements SheetReader {
@@ -46,7 +47,7 @@ final class XlsxSheetReader implements SheetReader {
         streamRows(part(zip, answers.part(), sourceName), answers.part(), parts, layout::row,
             true);
       } catch (MissingCachedValue e) {
-        return XlsxWorkbookReader.read(sourceName, content, zip);
+        return XlsxWorkbookReader.read(sourceName, zip, parts.recalculateOnLoad());
       }
       for (int i = 0; i < sheets.size(); i++) {
         XlsxParts.Sheet sheet = sheets.get(i);
@@ -130,8 +131,9 @@ final class XlsxSheetReader implements SheetReader {
   }
 
   /**
-   * A formula cell without a cached value: only a workbook evaluation can read it. Unchecked, as
-   * only the answers sheet is read with {@code needValues} and only that call catches it.
+   * A formula cell without a cached value, or with one the workbook says not to trust ({@code
+   * fullCalcOnLoad}): only a workbook evaluation can read it. Unchecked, as only the answers
+   * sheet is read with {@code needValues} and only that call catches it.
    */
   static final class MissingCachedValue extends RuntimeException {
     MissingCachedValue() {
@@ -259,6 +261,9 @@ final class XlsxSheetReader implements SheetReader {
     }
 
     RawCell finish(XlsxParts parts, boolean needValues) {
+      if (formula && needValues && parts.recalculateOnLoad()) {
+        throw new MissingCachedValue();
+      }
       switch (type) {
         case "s": {
           Integer index = XlsxParts.integer(value);

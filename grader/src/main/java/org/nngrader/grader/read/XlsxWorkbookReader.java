@@ -1,47 +1,77 @@
 package org.nngrader.grader.read;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
 import org.apache.poi.ss.usermodel.FormulaError;
-import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Reads an xlsx answer sheet through POI's full workbook model, evaluating formula cells that have
- * no cached value. About ten times slower than {@link XlsxSheetReader}'s streaming, so it is only
- * the fallback for such sheets. Gives the same {@link AnswerSheet} as the streaming path for any
- * sheet both can read. Stateless and thread-safe.
+ * Reads an xlsx answer sheet through POI's full workbook model, calculating formula cells that
+ * have no cached value, or all of them when the workbook asks to be recalculated on load. About
+ * ten times slower than {@link XlsxSheetReader}'s streaming, so it is only the fallback for such
+ * sheets. Gives the same {@link AnswerSheet} as the streaming path for any sheet both can read.
+ *
+ * <p>Memory is budgeted: POI is handed a new zip of only the parts a calculation needs, read
+ * through the central directory under limits (never an entry that only a local header names),
+ * at most {@link #MAX_POI_BYTES} per file, and all threads together hold at most {@link
+ * #MAX_CONCURRENT_BYTES} in POI models at a time. Formulas are calculated by {@link
+ * FormulaCalculator}, which bounds their depth and number. Thread-safe.
  */
 final class XlsxWorkbookReader {
 
-  /** Every part together; POI inflates them all. */
-  private static final long MAX_TOTAL_BYTES = 64L << 20;
+  /** The parts one file may hand to POI; an answer sheet's parts are a few dozen kilobytes. */
+  static final long MAX_POI_BYTES = 2L << 20;
+  /** The parts all threads together may hold in POI models at once. */
+  static final long MAX_CONCURRENT_BYTES = 6L << 20;
+  private static final Semaphore BUDGET =
+      new Semaphore((int) (MAX_CONCURRENT_BYTES >> 10), true);
+  /** Parts no calculation reads: pictures, charts, embedded files, pivot caches, metadata. */
+  private static final List<String> SKIPPED_FOLDERS = List.of("xl/media/", "xl/drawings/",
+      "xl/charts/", "xl/embeddings/", "xl/diagrams/", "xl/pivotCache/", "xl/pivotTables/",
+      "xl/printerSettings/", "xl/activeX/", "xl/ctrlProps/", "xl/richData/", "docProps/",
+      "customXml/");
 
   private XlsxWorkbookReader() {}
 
   static AnswerSheet read(String sourceName, byte[] content) throws SheetReadException {
-    return read(sourceName, content, XlsxSheetReader.open(sourceName, content));
+    ZipBytes zip = XlsxSheetReader.open(sourceName, content);
+    boolean recalculate;
+    try {
+      recalculate = XlsxParts.read(zip).recalculateOnLoad();
+    } catch (XlsxParts.BadPart | ZipException e) {
+      recalculate = false;
+    }
+    return read(sourceName, zip, recalculate);
   }
 
   /**
-   * @param zip the same bytes, already opened; every entry is inflated under limits before POI
-   *     sees the file, as POI inflates parts the streaming path never looked at
+   * @param zip the file, opened; only its budgeted parts reach POI
+   * @param recalculate whether to calculate every formula, ignoring cached values
    */
-  static AnswerSheet read(String sourceName, byte[] content, ZipBytes zip)
+  static AnswerSheet read(String sourceName, ZipBytes zip, boolean recalculate)
       throws SheetReadException {
-    checkEntries(sourceName, zip);
-    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-      FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+    byte[] parts = partsForPoi(sourceName, zip);
+    int permits = (int) Math.max(1, Math.min(BUDGET_PERMITS, (parts.length + 1023L) >> 10));
+    BUDGET.acquireUninterruptibly(permits);
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(parts))) {
+      FormulaCalculator calculator = new FormulaCalculator(workbook);
       List<String> names = new ArrayList<>();
       List<Boolean> hidden = new ArrayList<>();
       for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
@@ -55,40 +85,76 @@ final class XlsxWorkbookReader {
       }
       SheetLayout layout = new SheetLayout();
       XlsxSheetReader.noteSheetChoice(layout, names.get(chosen));
-      readRows(workbook.getSheetAt(chosen), evaluator, layout, layout::row);
+      readRows(workbook.getSheetAt(chosen), calculator, recalculate, layout::row);
       for (int i = 0; i < names.size(); i++) {
         if (i != chosen && hidden.get(i)) {
           XlsxSheetReader.VariantFinder finder = new XlsxSheetReader.VariantFinder();
-          readRows(workbook.getSheetAt(i), evaluator, null, finder);
+          readRows(workbook.getSheetAt(i), calculator, recalculate, finder);
           layout.hiddenVariant(finder.variant, names.get(i));
         }
       }
       return layout.build(sourceName, SheetFormat.XLSX);
     } catch (IOException | RuntimeException e) {
-      throw new SheetReadException(sourceName, "not a valid xlsx file (" + e.getClass()
-          .getSimpleName() + ": " + e.getMessage() + "); " + XlsxSheetReader.RESAVE, e);
+      throw new SheetReadException(sourceName, "not a valid xlsx file ("
+          + FormulaCalculator.rootMessage(e) + "); " + XlsxSheetReader.RESAVE, e);
+    } finally {
+      BUDGET.release(permits);
     }
   }
 
-  private static void checkEntries(String sourceName, ZipBytes zip) throws SheetReadException {
+  private static final int BUDGET_PERMITS = (int) (MAX_CONCURRENT_BYTES >> 10);
+
+  /**
+   * A new zip of the parts POI needs to calculate: every part but pictures, charts, embedded
+   * files and the like, read through the central directory under the part limits, together at
+   * most {@link #MAX_POI_BYTES}.
+   */
+  static byte[] partsForPoi(String sourceName, ZipBytes zip) throws SheetReadException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     long total = 0;
-    try {
+    try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+      out.setLevel(Deflater.BEST_SPEED);
       for (ZipBytes.Entry entry : zip.entries()) {
-        total += zip.read(entry, XlsxParts.MAX_PART_BYTES).length;
-        if (total > MAX_TOTAL_BYTES) {
-          throw new ZipBytes.TooLarge("its parts inflate to more than "
-              + ZipBytes.mib(MAX_TOTAL_BYTES));
+        String name = entry.name();
+        if (name.endsWith("/") || skipped(name)) {
+          continue;
         }
+        byte[] content = zip.read(entry, MAX_POI_BYTES - total);
+        total += content.length;
+        out.putNextEntry(new ZipEntry(name));
+        out.write(content);
+        out.closeEntry();
       }
     } catch (ZipBytes.TooLarge e) {
-      throw XlsxSheetReader.tooLarge(sourceName, e);
+      throw new SheetReadException(sourceName, "its formulas have no calculated values, and its"
+          + " parts are larger than the " + ZipBytes.mib(MAX_POI_BYTES) + " they are calculated"
+          + " within (" + e.getMessage() + "); open it in Excel and save it (Excel stores the"
+          + " calculated values), or type the numbers instead of formulas", e);
     } catch (ZipException e) {
       throw XlsxSheetReader.damaged(sourceName, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // writing to memory
     }
+    return bytes.toByteArray();
   }
 
-  /** @param layout where formula problems go; {@code null} to ignore them */
-  private static void readRows(Sheet sheet, FormulaEvaluator evaluator, SheetLayout layout,
+  private static boolean skipped(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".rels") || lower.equals("[content_types].xml")) {
+      return false;
+    }
+    if (!lower.endsWith(".xml")) {
+      return true; // binary parts: images, vbaProject.bin, printer settings
+    }
+    for (String folder : SKIPPED_FOLDERS) {
+      if (lower.startsWith(folder.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void readRows(Sheet sheet, FormulaCalculator calculator, boolean recalculate,
       XlsxSheetReader.RowSink sink) {
     for (Row row : sheet) {
       List<RawCell> cells = new ArrayList<>();
@@ -97,7 +163,7 @@ final class XlsxWorkbookReader {
         if (column >= XlsxSheetReader.MAX_COLUMNS) {
           continue;
         }
-        RawCell raw = rawCell(cell, evaluator, layout);
+        RawCell raw = rawCell(cell, calculator, recalculate);
         if (raw != null) {
           while (cells.size() <= column) {
             cells.add(null);
@@ -111,24 +177,23 @@ final class XlsxWorkbookReader {
     }
   }
 
-  private static RawCell rawCell(Cell cell, FormulaEvaluator evaluator, SheetLayout layout) {
+  private static RawCell rawCell(Cell cell, FormulaCalculator calculator, boolean recalculate) {
     CellType type = cell.getCellType();
     if (type != CellType.FORMULA) {
       return value(cell, type, false);
     }
-    if (((XSSFCell) cell).getCTCell().isSetV()) {
+    if (!recalculate && hasCachedValue((XSSFCell) cell)) {
       return value(cell, cell.getCachedFormulaResultType(), true);
     }
     CellValue evaluated;
     try {
-      evaluated = evaluator.evaluate(cell);
-    } catch (RuntimeException e) {
-      if (layout != null) {
-        layout.problem(cell.getRowIndex() + 1, "the formula =" + cell.getCellFormula() + " in "
-            + cell.getAddress() + " could not be calculated (" + rootMessage(e)
-            + "); type the number instead");
+      evaluated = calculator.evaluate(cell);
+    } catch (FormulaCalculator.Uncalculable e) {
+      if (recalculate && hasCachedValue((XSSFCell) cell) && !cachedZero(cell)) {
+        // A value some program did calculate (XlsxWriter's placeholder is 0) beats none.
+        return value(cell, cell.getCachedFormulaResultType(), true);
       }
-      return new RawCell("=" + cell.getCellFormula(), null, true);
+      return RawCell.uncalculated(cell.getCellFormula(), e.getMessage());
     }
     if (evaluated == null) {
       return null;
@@ -147,14 +212,16 @@ final class XlsxWorkbookReader {
     }
   }
 
-  /** POI wraps the useful part ("not implemented: INFO") in "Error evaluating cell". */
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String kind = root.getClass().getSimpleName();
-    return root.getMessage() == null ? kind : kind + ": " + root.getMessage();
+  private static boolean cachedZero(Cell cell) {
+    return cell.getCachedFormulaResultType() == CellType.NUMERIC
+        && cell.getNumericCellValue() == 0;
+  }
+
+  /** openpyxl writes an empty {@code <v></v>} for a formula it did not calculate. */
+  private static boolean hasCachedValue(XSSFCell cell) {
+    org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell ct = cell.getCTCell();
+    return ct.isSetV() && (!ct.getV().isBlank()
+        || cell.getCachedFormulaResultType() == CellType.STRING);
   }
 
   private static RawCell value(Cell cell, CellType type, boolean formula) {

@@ -10,6 +10,7 @@ import org.nngrader.grader.read.AnswerCell;
 import org.nngrader.grader.read.AnswerSheet;
 import org.nngrader.grader.read.SheetFormat;
 import org.nngrader.grader.read.StepIdMatcher;
+import org.nngrader.grader.read.WrittenPrecision;
 
 /** Expression steps keep their text for the engine; number steps are read as numbers. */
 class AnswerConversionTest {
@@ -56,5 +57,42 @@ class AnswerConversionTest {
         List.of(new AnswerCell("dJ/dw5", 5, "-0.5597 * y", null, false)), List.of());
     assertThat(AnswerConversion.convert(sheet, MATCHER).answers().get("dJ/dw5"))
         .isInstanceOf(StudentAnswer.Unreadable.class);
+  }
+
+  static StudentAnswer number(AnswerCell cell) {
+    AnswerSheet sheet = new AnswerSheet("a.csv", SheetFormat.CSV, "s1", "v1", List.of(cell),
+        List.of());
+    return AnswerConversion.convert(sheet, MATCHER).answers().get(cell.stepId());
+  }
+
+  @Test
+  void arithmeticTypedAsTextIsItsExactValueWithThePrecisionOfItsOperands() {
+    StudentAnswer a = number(new AnswerCell("p", 4, "=0.5933*0.7514", null, false));
+    assertThat(a).isInstanceOfSatisfying(StudentAnswer.Numeric.class, n -> {
+      assertThat(n.value()).isEqualTo(0.44580562);
+      assertThat(n.writtenPrecision().figures()).isEqualTo(4);
+      assertThat(n.precision()).isEqualTo(n.writtenPrecision().halfUnit());
+    });
+    assertThat(number(new AnswerCell("p", 4, "=A1*2", null, false)))
+        .isInstanceOfSatisfying(StudentAnswer.Unreadable.class,
+            u -> assertThat(u.reason()).startsWith("at column 2: 'A1' is a cell reference"));
+  }
+
+  @Test
+  void aNumberCellKeepsThePrecisionItsReaderFound() {
+    WrittenPrecision shown = new WrittenPrecision(0.005, 2);
+    StudentAnswer a = number(new AnswerCell("p", 4, "0.74", 0.7369159, false, shown, null));
+    assertThat(a).isInstanceOfSatisfying(StudentAnswer.Numeric.class, n -> {
+      assertThat(n.value()).isEqualTo(0.7369159);
+      assertThat(n.writtenPrecision()).isEqualTo(shown);
+    });
+  }
+
+  @Test
+  void aFormulaThatCouldNotBeCalculatedIsUnreadableWithItsReason() {
+    String reason = "the formula =INFO(1) could not be calculated (NotImplemented); type the"
+        + " number instead";
+    assertThat(number(new AnswerCell("p", 4, "=INFO(1)", null, true, null, reason)))
+        .isEqualTo(new StudentAnswer.Unreadable("=INFO(1)", reason));
   }
 }

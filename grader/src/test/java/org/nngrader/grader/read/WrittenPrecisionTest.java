@@ -40,4 +40,62 @@ class WrittenPrecisionTest {
     assertThat(WrittenPrecision.ofCellValue(1200.0)).isEqualTo(NumberForms.precisionOf("1200"));
     assertThat(WrittenPrecision.ofCellValue(0.1 + 0.2).isExact()).isTrue();
   }
+
+  @ParameterizedTest(name = "{0} shown as {1}: half-unit {2}, {3} figures")
+  @CsvSource(delimiter = '|', value = {
+      "0.7369159|0.00|0.005|2",
+      "0.7369159|#,##0.00|0.005|2",
+      "0.7369159|0.00%|0.00005|4",
+      "0.7369159|0%|0.005|2",
+      "0.7369159|0.00E+00|0.0005|3",
+      "0.0259351|0.0E+00|0.0005|2",
+      "0.7369159|0.00;[Red]-0.00|0.005|2",
+      "0.7369159|\"value \"0.0_);(0.0)|0.05|1",
+      "0.7369159|[$-409]0.000|0.0005|3",
+      "1234567|#,##0.0,|50|5",
+      "0.74|0.0000|0.005|2",
+      "0.7369159|General|0.00000005|7",
+      "0.7369159|@|0.00000005|7",
+      "0.75|# ?/?|0.005|2",
+      "0.004|0.00|0.005|1",
+      "9.996|0.00|0.005|4"})
+  void aNumberCellHasThePrecisionItsFormatShowsWhenThatIsCoarser(double value, String format,
+      double halfUnit, int figures) {
+    WrittenPrecision p = WrittenPrecision.ofCell(value, format);
+    assertThat(p.halfUnit()).isCloseTo(halfUnit, org.assertj.core.data.Offset.offset(1e-15));
+    assertThat(p.figures()).isEqualTo(figures);
+  }
+
+  @Test
+  void theShortestDecimalIsFoundWhereJava17sToStringIsLonger() {
+    // Java 17 prints 2.82879384806159E17 as 2.82879384806159008E17 (JDK-4511638).
+    assertThat(WrittenPrecision.shortestDecimal(2.82879384806159E17).toPlainString())
+        .isEqualTo("282879384806159000");
+    assertThat(WrittenPrecision.shortestDecimal(0.3).toPlainString()).isEqualTo("0.3");
+    assertThat(WrittenPrecision.shortestDecimal(0.1 + 0.2).toPlainString())
+        .isEqualTo("0.30000000000000004");
+    assertThat(WrittenPrecision.shortestDecimal(2.0E-3).toPlainString()).isEqualTo("0.002");
+  }
+
+  @net.jqwik.api.Property(tries = 2000)
+  void generalTextWithoutAFormatterIsWhatPoiShows(
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = 1, max = 99_999_999_999L)
+          long unscaled,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = -4, max = 14) int scale,
+      @net.jqwik.api.ForAll boolean negative) {
+    double v = new java.math.BigDecimal(java.math.BigInteger.valueOf(unscaled), scale)
+        .doubleValue() * (negative ? -1 : 1);
+    String fast = CellText.general(v);
+    if (fast != null) {
+      assertThat(fast).isEqualTo(new org.apache.poi.ss.usermodel.DataFormatter(
+          java.util.Locale.ROOT).formatRawCellContents(v, 0, "General"));
+    }
+    assertThat(CellText.numeric(v, 0, "General")).isEqualTo(
+        new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT)
+            .formatRawCellContents(v, 0, "General"));
+    // The answer template's text format: a number typed into it shows as in General.
+    assertThat(CellText.numeric(v, 49, "@")).isEqualTo(
+        new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT)
+            .formatRawCellContents(v, 49, "@"));
+  }
 }

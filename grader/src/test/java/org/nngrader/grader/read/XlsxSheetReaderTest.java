@@ -97,7 +97,9 @@ class XlsxSheetReaderTest {
     AnswerSheet sheet = read(xlsx);
 
     assertThat(sheet.cells()).containsExactly(
-        new AnswerCell("w5+", 1, "=INFO(\"system\")", null, true));
+        new AnswerCell("w5+", 1, "=INFO(\"system\")", null, true, null, "the formula"
+            + " =INFO(\"system\") could not be calculated (NotImplementedFunctionException:"
+            + " INFO); type the number instead"));
     assertThat(sheet.problems()).containsExactly(new ReadProblem(1, "the formula"
         + " =INFO(\"system\") in C1 could not be calculated (NotImplementedFunctionException:"
         + " INFO); type the number instead"));
@@ -115,7 +117,8 @@ class XlsxSheetReaderTest {
 
     assertThat(sheet.cells()).containsExactly(
         new AnswerCell("w5+", 1, "2-Jan", null, false),
-        new AnswerCell("w6+", 2, "0.3589", 0.35891648, false));
+        new AnswerCell("w6+", 2, "0.3589", 0.35891648, false,
+            new WrittenPrecision(0.00005, 4), null));
     assertThat(sheet.problems()).containsExactly(new ReadProblem(1, "the answer in column C is"
         + " formatted as a date ('2-Jan'; Excel turns a typed 1/2 into a date); format the cell"
         + " as Number and type the value as a decimal"));
