@@ -68,7 +68,7 @@ public final class ClassGrader {
         }
       }
     }
-    this.matcher = new StepIdMatcher(engine.template().asked());
+    this.matcher = new StepIdMatcher(engine.template().asked(), engine.template().stepAliases());
     this.threads = Math.max(1, threads);
   }
 
