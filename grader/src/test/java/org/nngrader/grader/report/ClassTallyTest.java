@@ -30,7 +30,7 @@ class ClassTallyTest {
         .mapToDouble(s -> s.result().score()).sorted().toArray();
     assertThat(t.medianScore()).isEqualTo((scores[1] + scores[2]) / 2);
     assertThat(t.meanScore()).isEqualTo((scores[0] + scores[1] + scores[2] + scores[3]) / 4);
-    assertThat(t.commonMax()).isEqualTo(39);
+    assertThat(t.commonMax()).isEqualTo(50);
     assertThat(t.bands[9]).isEqualTo(4);
     int netH1 = t.indexOf("net_h1");
     assertThat(t.stepVerdicts[netH1][Verdict.CORRECT.ordinal()]).isEqualTo(2);
