@@ -69,7 +69,7 @@ public final class ClassGrader {
         }
       }
     }
-    this.matcher = new StepIdMatcher(engine.template().asked());
+    this.matcher = new StepIdMatcher(engine.template().asked(), engine.template().stepAliases());
     this.threads = Math.max(1, threads);
     this.copies = new CopyDetection(engine, students);
   }

@@ -104,7 +104,9 @@ class GradingEngineTest {
     Values v = rounded.evaluate(REF.givens());
     Map<String, StudentAnswer> answers = new LinkedHashMap<>();
     for (String s : T.asked()) {
-      String text = BigDecimal.valueOf(v.get(s)).toPlainString();
+      // Rounded to that many decimals and written with all of them, trailing zeros too.
+      String text = BigDecimal.valueOf(v.get(s)).setScale(decimals, java.math.RoundingMode.HALF_EVEN)
+          .toPlainString();
       answers.put(s, numeric(text));
     }
     GradeResult r = strict.grade(REF.givens(), answers);

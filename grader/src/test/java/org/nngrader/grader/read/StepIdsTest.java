@@ -152,4 +152,25 @@ class StepIdsTest {
   void aRepeatedCanonicalIdIsNotAClash() {
     assertThat(new StepIdMatcher(List.of("w1+", "w1+")).match("w1'")).contains("w1+");
   }
+
+  @Test
+  void aStepAskedByItsPerOutputNameIsFoundByItsTotalNameAndBack() {
+    StepIdMatcher matcher = new StepIdMatcher(
+        List.of("dE_o1/dnet_o1", "dE_total/dout_o1", "dE_o1/dout_h2", "E_total"),
+        Map.of("dE_total/dnet_o1", "dE_o1/dnet_o1", "dE_o1/dout_o1", "dE_total/dout_o1"));
+    assertThat(matcher.match("dE_o1/dnet_o1")).contains("dE_o1/dnet_o1");
+    assertThat(matcher.match("∂E_total / ∂net_o1")).contains("dE_o1/dnet_o1");
+    assertThat(matcher.match("dEtotal/dnet_o1")).contains("dE_o1/dnet_o1");
+    assertThat(matcher.match("de_o1/dout_o1")).contains("dE_total/dout_o1");
+    assertThat(matcher.match("dE_o2/dnet_o2")).isEmpty();
+  }
+
+  @Test
+  void anAliasNeverTakesACanonicalIdsPlace() {
+    // An alias spelled like another step's id is that step's; an alias of no step is a defect.
+    StepIdMatcher matcher = new StepIdMatcher(List.of("E_total", "L"), Map.of("e_total", "L"));
+    assertThat(matcher.match("E_total")).contains("E_total");
+    assertThatThrownBy(() -> new StepIdMatcher(List.of("E_total"), Map.of("E_o1", "L")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'L'");
+  }
 }

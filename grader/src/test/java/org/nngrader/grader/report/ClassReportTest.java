@@ -49,7 +49,7 @@ class ClassReportTest {
     assertThat(cells(rows.get(0))).containsExactlyElementsOf(ClassReport.GRADES_HEADER);
     assertThat(rows.stream().skip(1).map(r -> r.get(0)))
         .containsExactly("s001", "s002", "s003", "s004", "s005", "");
-    assertThat(cells(rows.get(2))).containsExactly("s002", "Blaise Pascal", "38", "39", "97.44",
+    assertThat(cells(rows.get(2))).containsExactly("s002", "Blaise Pascal", "49", "50", "98.00",
         "graded", "v002", "s002_answers.xlsx", "", "true");
     assertThat(cells(rows.get(5))).containsExactly("s005", "Emmy Noether", "", "", "", "failed",
         "", "s005_answers.csv", "an older submission s005_answers_old.csv was not graded",
@@ -141,8 +141,8 @@ class ClassReportTest {
     double mean = java.util.Arrays.stream(scores).average().orElseThrow();
     double median = (scores[1] + scores[2]) / 2;
     String html = Files.readString(out.resolve(ClassReport.SUMMARY_HTML));
-    assertThat(html).contains("<dt>Mean score</dt><dd>" + Decimals.points(mean) + " / 39")
-        .contains("<dt>Median score</dt><dd>" + Decimals.points(median) + " / 39");
+    assertThat(html).contains("<dt>Mean score</dt><dd>" + Decimals.points(mean) + " / 50")
+        .contains("<dt>Median score</dt><dd>" + Decimals.points(median) + " / 50");
   }
 
   @Test

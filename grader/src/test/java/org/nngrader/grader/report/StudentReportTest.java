@@ -91,7 +91,7 @@ class StudentReportTest {
         .doesNotContain("class=\"divergence\"").contains("No neuron or weight is marked.");
     JsonNode root = json(ReportFixtures.allCorrect(), Reveal.ALL);
     assertThat(root.get("firstDivergence").isNull()).isTrue();
-    assertThat(root.get("score").asDouble()).isEqualTo(39.0);
+    assertThat(root.get("score").asDouble()).isEqualTo(50.0);
     assertThat(root.get("percent").isNumber()).isTrue();
   }
 

@@ -22,12 +22,21 @@ import org.nngrader.bank.model.ParameterKind;
  * local derivative of the chain rule, the deltas, the per-path terms and their sums, the
  * gradients, the updated parameters, the forward pass after one update and the quantities
  * after k updates. Quantities are added in the order a textbook works the example.
+ *
+ * <p>With several outputs every per-output error derivative on a path is a quantity: {@code
+ * dE_o1/dout_h2} and {@code dE_o1/dnet_h2} for every hidden neuron of every layer (and, for a
+ * softmax output, {@code dE_o1/dnet_o2}, through out_o1). Where two ids name one value they are
+ * one quantity with an alias: {@code dE_o1/dout_o1} is {@code dE_total/dout_o1} (only E_o1
+ * depends on out_o1), {@code dE_o1/dnet_o1} is {@code dE_total/dnet_o1} unless the output is a
+ * softmax; with one output E_o1 is E_total and every {@code dE_o1/d...} an alias.
  */
 public final class GraphCompiler {
 
   private final Network net;
   private final Notation n;
   private final List<Quantity> qs = new ArrayList<>();
+  /** Alias to id; kept only where the id is a quantity (see {@link #aliasesOfGraph()}). */
+  private final Map<String, String> aliases = new java.util.LinkedHashMap<>();
 
   private GraphCompiler(Notation notation) {
     this.n = notation;
@@ -56,6 +65,7 @@ public final class GraphCompiler {
     }
     c.gradientsOverExamples();
     c.updates();
+    c.perOutputAliases();
     if (!counts.isEmpty()) {
       for (int e = 0; e < c.net.examples(); e++) {
         c.forward(e, c.updatedParameters(), 1);
@@ -63,14 +73,61 @@ public final class GraphCompiler {
       c.loss(1);
       c.summary(1);
     }
-    QuantityGraph core = QuantityGraph.of(c.qs);
+    QuantityGraph core = QuantityGraph.of(c.qs, c.aliasesOfGraph());
     for (int k : counts) {
       if (k > 1) {
         c.trained(core, k);
         c.summary(k);
       }
     }
-    return counts.stream().anyMatch(k -> k > 1) ? QuantityGraph.of(c.qs) : core;
+    return counts.stream().anyMatch(k -> k > 1) ? QuantityGraph.of(c.qs, c.aliasesOfGraph())
+        : core;
+  }
+
+  private Map<String, String> aliasesOfGraph() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Quantity q : qs) {
+      ids.add(q.id());
+    }
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    aliases.forEach((alias, id) -> {
+      if (ids.contains(id) && !ids.contains(alias)) {
+        out.put(alias, id);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * The names per-output derivatives go by where they are a total's: with one output E_o1 is
+   * E_total and dE_o1/dx is dE_total/dx for every net input and output x; with several,
+   * dE_o1/dout_o1 is dE_total/dout_o1 and (without softmax) dE_o1/dnet_o1 is dE_total/dnet_o1.
+   */
+  private void perOutputAliases() {
+    int last = net.depth() - 1;
+    for (int e = 0; e < net.examples(); e++) {
+      String total = n.total(e);
+      if (net.outputs() == 1) {
+        String error = n.error(0, e);
+        aliases.put(error, total);
+        for (int l = 1; l <= last; l++) {
+          for (int j = 0; j < net.size(l); j++) {
+            aliases.put(derivative(error, n.out(l, j, e)), derivative(total, n.out(l, j, e)));
+            aliases.put(derivative(error, n.net(l, j, e)), derivative(total, n.net(l, j, e)));
+          }
+        }
+        continue;
+      }
+      for (int j = 0; j < net.outputs(); j++) {
+        String error = n.error(j, e);
+        String out = n.out(last, j, e);
+        aliases.put(derivative(error, out), derivative(total, out));
+        if (net.loss() != Loss.SOFTMAX_CCE) {
+          String netId = n.net(last, j, e);
+          aliases.put(derivative(error, netId), derivative(total, netId));
+        }
+      }
+    }
   }
 
   // ---- building blocks
@@ -323,15 +380,24 @@ public final class GraphCompiler {
           targets.append(k == 0 ? "" : " + ").append('{').append(k + 2).append('}');
         }
         String template = outs == 1 ? "{0} * {2} - {1}" : "{0} * (" + targets + ") - {1}";
+        List<Derivation> ways = new ArrayList<>(List.of(d(parents, template, p -> {
+          double sum = 0;
+          for (int k = 2; k < p.length; k++) {
+            sum += p[k];
+          }
+          return p[0] * sum - p[1];
+        })));
+        if (outs > 1) {
+          ways.add(softmaxDeltaOverOutputs(j, e));
+        }
         add(delta, QuantityKind.DELTA, Section.OUTPUT_LAYER, last,
             "delta of " + n.neuron(last, j) + " (softmax with cross-entropy)",
-            d(parents, template, p -> {
-              double sum = 0;
-              for (int k = 2; k < p.length; k++) {
-                sum += p[k];
-              }
-              return p[0] * sum - p[1];
-            }));
+            ways.toArray(Derivation[]::new));
+        add(derivative(total, out), QuantityKind.LOSS_DERIVATIVE, Section.OUTPUT_LAYER, last,
+            "how the loss changes with " + out,
+            d(List.of(n.target(j, e), out), loss.derivativeFormula("{0}", "{1}", outs),
+                p -> loss.derivative(p[0], p[1], outs)));
+        softmaxPerOutputDeltas(j, e);
       } else {
         String dEdout = derivative(total, out);
         add(dEdout, QuantityKind.LOSS_DERIVATIVE, Section.OUTPUT_LAYER, last,
@@ -352,6 +418,38 @@ public final class GraphCompiler {
       }
     }
     sharedBiasGradients(e);
+  }
+
+  /**
+   * dE_oj/dnet_ok for every output k: the error of output j through out_oj, whose softmax
+   * depends on every net input: -target_j (1 - out_j) for k = j, target_j out_k otherwise.
+   */
+  private void softmaxPerOutputDeltas(int k, int e) {
+    int last = net.depth() - 1;
+    if (net.outputs() == 1) {
+      return;
+    }
+    String netK = n.net(last, k, e);
+    for (int j = 0; j < net.outputs(); j++) {
+      String target = n.target(j, e);
+      String what = "how the error of " + n.neuron(last, j) + " changes with " + netK
+          + " (through " + n.out(last, j, e) + ", softmax)";
+      Derivation d = j == k
+          ? d(List.of(target, n.out(last, j, e)), "-{0} * (1 - {1})", p -> -p[0] * (1 - p[1]))
+          : d(List.of(target, n.out(last, k, e)), "{0} * {1}", p -> p[0] * p[1]);
+      add(derivative(n.error(j, e), netK), QuantityKind.PATH_DELTA, Section.OUTPUT_LAYER, last,
+          what, d);
+    }
+  }
+
+  /** dE_total/dnet_ok as the sum of every output's share (a second way, for softmax). */
+  private Derivation softmaxDeltaOverOutputs(int k, int e) {
+    int last = net.depth() - 1;
+    List<String> shares = new ArrayList<>();
+    for (int j = 0; j < net.outputs(); j++) {
+      shares.add(derivative(n.error(j, e), n.net(last, k, e)));
+    }
+    return sum(shares);
   }
 
   private void activationDerivative(int l, int j, int e) {
@@ -396,12 +494,58 @@ public final class GraphCompiler {
     String pathSum = derivative(total, out);
     String what = "how the loss changes with " + out
         + (net.size(next) > 1 ? " (sum over the neurons it feeds)" : "");
-    add(pathSum, QuantityKind.PATH_SUM, Section.HIDDEN_LAYER, l, what,
-        paths ? sum(terms) : terms.size() == 2 ? product(terms) : sumOfProducts(terms));
+    boolean perOutput = net.outputs() > 1;
+    List<String> shares = new ArrayList<>();
+    List<String> deltaShares = new ArrayList<>();
+    if (perOutput) {
+      for (int j = 0; j < net.outputs(); j++) {
+        shares.add(derivative(n.error(j, e), out));
+        deltaShares.add(derivative(n.error(j, e), netId));
+        if (!paths) {
+          outputShare(l, h, j, e);
+        }
+      }
+    }
+    Derivation primary =
+        paths ? sum(terms) : terms.size() == 2 ? product(terms) : sumOfProducts(terms);
+    if (perOutput && !paths) {
+      add(pathSum, QuantityKind.PATH_SUM, Section.HIDDEN_LAYER, l, what, primary, sum(shares));
+    } else {
+      add(pathSum, QuantityKind.PATH_SUM, Section.HIDDEN_LAYER, l, what, primary);
+    }
     activationDerivative(l, h, e);
-    add(derivative(total, netId), QuantityKind.DELTA, Section.HIDDEN_LAYER, l,
-        "delta of " + n.neuron(l, h) + ": how the loss changes with " + netId,
-        product(List.of(pathSum, derivative(out, netId))));
+    String delta = derivative(total, netId);
+    String deltaWhat = "delta of " + n.neuron(l, h) + ": how the loss changes with " + netId;
+    Derivation chain = product(List.of(pathSum, derivative(out, netId)));
+    if (perOutput) {
+      add(delta, QuantityKind.DELTA, Section.HIDDEN_LAYER, l, deltaWhat, chain, sum(deltaShares));
+      for (int j = 0; j < net.outputs(); j++) {
+        add(deltaShares.get(j), QuantityKind.PATH_DELTA, Section.HIDDEN_LAYER, l,
+            "how the error of " + n.neuron(net.depth() - 1, j) + " changes with " + netId,
+            product(List.of(shares.get(j), derivative(out, netId))));
+      }
+    } else {
+      add(delta, QuantityKind.DELTA, Section.HIDDEN_LAYER, l, deltaWhat, chain);
+    }
+  }
+
+  /**
+   * dE_oj/dout_h for a hidden neuron h of layer l whose next layer is hidden, or a softmax
+   * output: the sum over the neurons k of layer l + 1 of dE_oj/dnet_k * dnet_k/dout_h.
+   */
+  private void outputShare(int l, int h, int j, int e) {
+    String out = n.out(l, h, e);
+    String error = n.error(j, e);
+    List<String> parents = new ArrayList<>();
+    for (int k = 0; k < net.size(l + 1); k++) {
+      String netNext = n.net(l + 1, k, e);
+      parents.add(derivative(error, netNext));
+      parents.add(derivative(netNext, out));
+    }
+    add(derivative(error, out), QuantityKind.PATH, Section.HIDDEN_LAYER, l,
+        "how the error of " + n.neuron(net.depth() - 1, j) + " changes with " + out
+            + (net.size(l + 1) > 1 ? " (sum over the neurons it feeds)" : ""),
+        parents.size() == 2 ? product(parents) : sumOfProducts(parents));
   }
 
   /** dnet/dw and the gradient of each weight into neuron j of layer l (and its own bias). */

@@ -19,6 +19,12 @@ import java.util.function.UnaryOperator;
  * every quantity computed from them. The solver evaluates it, the problem bank reads it to
  * decide what to ask, and the grader re-evaluates single quantities from a student's own
  * values. Immutable and safe to share between threads.
+ *
+ * <p>A quantity may have other names, its <em>aliases</em>: with one output {@code dE_o1/dnet_o1}
+ * is {@code dE_total/dnet_o1}, and {@code dE_o1/dout_o1} is always {@code dE_total/dout_o1}. One
+ * value, several names: {@link #find}, {@link #contains}, {@link #indexOf} and {@link
+ * Values#get} accept any of them, and {@link #preferring} gives the quantity the name an
+ * exercise asks it by.
  */
 public final class QuantityGraph {
 
@@ -26,13 +32,16 @@ public final class QuantityGraph {
   private final Map<String, Integer> index;
   private final int[][] parents;
   private final List<String> givens;
+  /** Alias to the id of the quantity it names, in the order they were declared. */
+  private final Map<String, String> aliases;
 
-  private QuantityGraph(List<Quantity> ordered) {
+  private QuantityGraph(List<Quantity> ordered, Map<String, String> aliases) {
     this.quantities = List.copyOf(ordered);
     this.index = new HashMap<>();
     for (int i = 0; i < ordered.size(); i++) {
       index.put(ordered.get(i).id(), i);
     }
+    this.aliases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aliases));
     this.parents = new int[ordered.size()][];
     List<String> g = new ArrayList<>();
     for (int i = 0; i < ordered.size(); i++) {
@@ -58,6 +67,17 @@ public final class QuantityGraph {
    *     cycle, naming the quantities involved
    */
   public static QuantityGraph of(List<Quantity> quantities) {
+    return of(quantities, Map.of());
+  }
+
+  /**
+   * Builds a graph whose quantities also go by other names.
+   *
+   * @param aliases alias to the id of the quantity it names
+   * @throws IllegalArgumentException as {@link #of(List)}, and for an alias that is the id of a
+   *     quantity or names no quantity
+   */
+  public static QuantityGraph of(List<Quantity> quantities, Map<String, String> aliases) {
     Map<String, Quantity> byId = new HashMap<>();
     for (Quantity q : quantities) {
       if (byId.put(q.id(), q) != null) {
@@ -80,7 +100,16 @@ public final class QuantityGraph {
     for (Quantity q : quantities) {
       visit(q, byId, done, onPath, ordered);
     }
-    return new QuantityGraph(ordered);
+    aliases.forEach((alias, id) -> {
+      if (byId.containsKey(alias)) {
+        throw new IllegalArgumentException(
+            alias + " is a quantity of its own; it cannot also be another name of " + id);
+      }
+      if (!byId.containsKey(id)) {
+        throw new IllegalArgumentException(alias + " is another name of unknown quantity " + id);
+      }
+    });
+    return new QuantityGraph(ordered, aliases);
   }
 
   private static void visit(
@@ -122,9 +151,68 @@ public final class QuantityGraph {
     return quantities;
   }
 
+  /** The quantity with this id or alias. */
   public Optional<Quantity> find(String id) {
-    Integer i = index.get(id);
-    return i == null ? Optional.empty() : Optional.of(quantities.get(i));
+    int i = indexOf(id);
+    return i < 0 ? Optional.empty() : Optional.of(quantities.get(i));
+  }
+
+  /** Every alias, to the id of the quantity it names. */
+  public Map<String, String> aliases() {
+    return aliases;
+  }
+
+  /** The other names of the quantity with this id (empty when it has none). */
+  public List<String> aliasesOf(String id) {
+    List<String> out = new ArrayList<>();
+    aliases.forEach((alias, target) -> {
+      if (target.equals(id)) {
+        out.add(alias);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * The same graph with some quantities called by one of their aliases: each name in {@code
+   * names} that is an alias becomes the id of the quantity it names (in every formula that uses
+   * it), and the former id becomes an alias. Names that are ids already, or of no quantity, are
+   * left alone.
+   *
+   * @throws IllegalArgumentException when two names given are aliases of one quantity
+   */
+  public QuantityGraph preferring(Collection<String> names) {
+    Map<String, String> rename = new HashMap<>();
+    for (String name : names) {
+      String target = aliases.get(name);
+      if (target == null) {
+        continue;
+      }
+      String before = rename.put(target, name);
+      if (before != null && !before.equals(name)) {
+        throw new IllegalArgumentException(before + " and " + name + " are one quantity ("
+            + target + "); call it by one name");
+      }
+    }
+    if (rename.isEmpty()) {
+      return this;
+    }
+    List<Quantity> renamed = new ArrayList<>(quantities.size());
+    for (Quantity q : quantities) {
+      List<Derivation> ds = new ArrayList<>();
+      for (Derivation d : q.derivations()) {
+        ds.add(new Derivation(
+            d.parents().stream().map(p -> rename.getOrDefault(p, p)).toList(), d.formula()));
+      }
+      renamed.add(new Quantity(rename.getOrDefault(q.id(), q.id()), q.kind(), q.section(),
+          q.layer(), q.description(), ds));
+    }
+    Map<String, String> moved = new java.util.LinkedHashMap<>();
+    aliases.forEach((alias, target) -> {
+      String id = rename.getOrDefault(target, target);
+      moved.put(alias.equals(id) ? target : alias, id);
+    });
+    return new QuantityGraph(renamed, moved);
   }
 
   /**
@@ -136,8 +224,9 @@ public final class QuantityGraph {
     return find(id).orElseThrow(() -> new IllegalArgumentException("no quantity named " + id));
   }
 
+  /** Whether a quantity has this id or alias. */
   public boolean contains(String id) {
-    return index.containsKey(id);
+    return indexOf(id) >= 0;
   }
 
   /** The ids of the given values, in order. */
@@ -145,9 +234,14 @@ public final class QuantityGraph {
     return givens;
   }
 
-  /** The position of a quantity in {@link #quantities()}, or -1. */
+  /** The position in {@link #quantities()} of the quantity with this id or alias, or -1. */
   public int indexOf(String id) {
-    return index.getOrDefault(id, -1);
+    Integer i = index.get(id);
+    if (i == null) {
+      String target = aliases.get(id);
+      i = target == null ? null : index.get(target);
+    }
+    return i == null ? -1 : i;
   }
 
   /**
@@ -197,8 +291,8 @@ public final class QuantityGraph {
     double[] pins = new double[quantities.size()];
     boolean[] isPinned = new boolean[quantities.size()];
     pinned.forEach((id, v) -> {
-      Integer i = index.get(id);
-      if (i != null && !quantities.get(i).isGiven()) {
+      int i = indexOf(id);
+      if (i >= 0 && !quantities.get(i).isGiven()) {
         pins[i] = v;
         isPinned[i] = true;
       }
@@ -226,7 +320,8 @@ public final class QuantityGraph {
    * what a training step needs to evaluate and nothing more.
    */
   int[] computedAncestors(List<String> ids) {
-    return ancestorsOf(ids).stream().filter(q -> !q.isGiven()).mapToInt(q -> index.get(q.id())).toArray();
+    return ancestorsOf(ids).stream().filter(q -> !q.isGiven()).mapToInt(q -> index.get(q.id()))
+        .toArray();
   }
 
   /**
@@ -293,7 +388,7 @@ public final class QuantityGraph {
     for (Quantity q : quantities) {
       changed.add(mutation.apply(q));
     }
-    return of(changed);
+    return of(changed, aliases);
   }
 
   /**
@@ -316,7 +411,7 @@ public final class QuantityGraph {
     boolean[] needed = new boolean[quantities.size()];
     Deque<Integer> todo = new ArrayDeque<>();
     for (String id : ids) {
-      todo.push(index.get(quantity(id).id()));
+      todo.push(indexOf(quantity(id).id()));
     }
     while (!todo.isEmpty()) {
       int i = todo.pop();

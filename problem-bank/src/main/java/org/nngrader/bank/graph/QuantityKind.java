@@ -32,6 +32,11 @@ public enum QuantityKind {
   PATH(Section.HIDDEN_LAYER),
   /** dE_total/dout_h1: the sum over paths. */
   PATH_SUM(Section.HIDDEN_LAYER),
+  /**
+   * dE_o1/dnet_h1 (and, for a softmax output, dE_o1/dnet_o2): one output's share of a delta,
+   * the error of that output differentiated along every path to the net input.
+   */
+  PATH_DELTA(Section.HIDDEN_LAYER),
   /** dE_total/dw, dE_total/db. */
   GRADIENT(Section.OUTPUT_LAYER),
   /** w+ : a parameter after one update. */

@@ -75,6 +75,23 @@ public record Template(
     return symbolic == null ? graph.givenIds() : symbolic.givenIds(notation);
   }
 
+  /**
+   * The other names of the asked steps, alias to the asked id: a sheet row {@code
+   * dE_total/dnet_o1} answers the step asked as {@code dE_o1/dnet_o1}, one value under two names.
+   */
+  public Map<String, String> stepAliases() {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String id : asked) {
+      if (graph.contains(id)) {
+        String canonical = graph.quantity(id).id();
+        for (String alias : graph.aliasesOf(canonical)) {
+          out.put(alias, canonical);
+        }
+      }
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
   /** Compiles the graph of a network in a notation with the given update counts. */
   static QuantityGraph compile(Notation notation, List<Integer> updates) {
     return GraphCompiler.compile(notation, updates);

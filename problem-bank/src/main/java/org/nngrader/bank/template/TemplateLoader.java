@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -141,6 +142,8 @@ public final class TemplateLoader {
     List<String> asked = asked(root.get("asked"), graph, symbolic);
     int sigFigs = significantFigures(root.get("answers"));
     fail();
+    // A quantity asked by another of its names goes by that name in sheets, keys and formulas.
+    graph = graph.preferring(asked);
     return new Template(id, title, description == null ? "" : description, network, notation,
         defaults, randomization, asked, updates, sigFigs, graph, symbolic);
   }
@@ -483,17 +486,33 @@ public final class TemplateLoader {
       return out;
     }
     Set<String> seen = new LinkedHashSet<>();
+    Map<String, String> askedAs = new HashMap<>();
+    Map<String, Integer> askedAt = new HashMap<>();
     for (int i = 0; i < node.size(); i++) {
       String pattern = node.get(i).asText();
       List<String> matches = new ArrayList<>();
       List<String> notAskable = new ArrayList<>();
       Pattern p = glob(pattern);
       for (Quantity q : graph.quantities()) {
-        if (!q.isGiven() && p.matcher(q.id()).matches()) {
+        if (q.isGiven()) {
+          continue;
+        }
+        // A glob matches ids; a quantity is asked by an alias only when that alias is written out.
+        String name = p.matcher(q.id()).matches() ? q.id()
+            : graph.aliasesOf(q.id()).contains(pattern) ? pattern : null;
+        if (name != null) {
           if (symbolic == null || SymbolicSection.askable(q, symbolic)) {
-            matches.add(q.id());
+            String before = askedAs.putIfAbsent(q.id(), name);
+            if (before != null && !before.equals(name)) {
+              problem("asked[" + i + "]", "is '" + pattern + "', which asks " + name
+                  + ", the same quantity as asked[" + askedAt.get(q.id()) + "] '" + before
+                  + "' (one value, two names); ask it once");
+              continue;
+            }
+            askedAt.putIfAbsent(q.id(), i);
+            matches.add(name);
           } else {
-            notAskable.add(q.id());
+            notAskable.add(name);
           }
         }
       }

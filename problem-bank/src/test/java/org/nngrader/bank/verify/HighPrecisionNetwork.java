@@ -52,7 +52,10 @@ final class HighPrecisionNetwork {
   /**
    * The forward pass, the loss, the derivatives along the chain (dE/dout of the outputs,
    * dout/dnet, the deltas, the per-output paths and their sums into hidden neurons), every
-   * gradient and every update, keyed by the graph's ids.
+   * gradient and every update, keyed by the graph's ids. With several outputs also each
+   * output's error backpropagated on its own: dE_o1/dout_x and dE_o1/dnet_x for every neuron x
+   * (those that are a total's, dE_o1/dout_o1, under the per-output name, which the graph
+   * knows as an alias).
    */
   Map<String, BigDecimal> solve(Map<String, BigDecimal> givens) {
     Map<String, BigDecimal> v = new LinkedHashMap<>();
@@ -190,6 +193,45 @@ final class HighPrecisionNetwork {
       }
       v.put(derivative(n.total(e), n.net(last, j, e)), deltas[last][j]);
     }
+    // Each output's own error backpropagated alone: shares[o][l][x] = dE_o/dnet_x.
+    BigDecimal[][][] shares = new BigDecimal[outputs][net.depth()][];
+    for (int o = 0; o < outputs && outputs > 1; o++) {
+      shares[o][last] = new BigDecimal[outputs];
+      for (int k = 0; k < outputs; k++) {
+        BigDecimal dOut;
+        if (outAct.kind() == Activation.Kind.SOFTMAX) {
+          BigDecimal kronecker = k == o ? BigDecimal.ONE : BigDecimal.ZERO;
+          dOut = outs[last][o].multiply(kronecker.subtract(outs[last][k], mc), mc);
+        } else {
+          dOut = k == o ? activationDerivative(outAct, nets[last][o], outs[last][o])
+              : BigDecimal.ZERO;
+        }
+        shares[o][last][k] = dEdout[o].multiply(dOut, mc);
+        if (outAct.kind() == Activation.Kind.SOFTMAX) {
+          v.put(derivative(n.error(o, e), n.net(last, k, e)), shares[o][last][k]);
+        }
+      }
+      v.put(derivative(n.error(o, e), n.out(last, o, e)), dEdout[o]);
+      v.put(derivative(n.error(o, e), n.net(last, o, e)), shares[o][last][o]);
+      for (int l = last - 1; l >= 1; l--) {
+        shares[o][l] = new BigDecimal[net.size(l)];
+        for (int h = 0; h < net.size(l); h++) {
+          BigDecimal sum = BigDecimal.ZERO;
+          for (int j = 0; j < net.size(l + 1); j++) {
+            sum = sum.add(givens.get(n.weight(l + 1, j, h)).multiply(shares[o][l + 1][j], mc), mc);
+          }
+          v.put(derivative(n.error(o, e), n.out(l, h, e)), sum);
+          shares[o][l][h] = sum.multiply(
+              activationDerivative(net.activation(l), nets[l][h], outs[l][h]), mc);
+          v.put(derivative(n.error(o, e), n.net(l, h, e)), shares[o][l][h]);
+        }
+      }
+    }
+    if (outAct.kind() == Activation.Kind.SOFTMAX) {
+      for (int j = 0; j < outputs; j++) {
+        v.put(derivative(n.total(e), n.out(last, j, e)), dEdout[j]);
+      }
+    }
     for (int l = last - 1; l >= 1; l--) {
       deltas[l] = new BigDecimal[net.size(l)];
       for (int h = 0; h < net.size(l); h++) {
@@ -197,10 +239,6 @@ final class HighPrecisionNetwork {
         for (int j = 0; j < net.size(l + 1); j++) {
           BigDecimal term = givens.get(n.weight(l + 1, j, h)).multiply(deltas[l + 1][j], mc);
           sum = sum.add(term, mc);
-          boolean paths = l + 1 == last && outputs > 1 && outAct.kind() != Activation.Kind.SOFTMAX;
-          if (paths) {
-            v.put(derivative(n.error(j, e), n.out(l, h, e)), term);
-          }
         }
         BigDecimal fPrime = activationDerivative(net.activation(l), nets[l][h], outs[l][h]);
         v.put(derivative(n.total(e), n.out(l, h, e)), sum);

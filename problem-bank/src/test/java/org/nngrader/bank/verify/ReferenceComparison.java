@@ -27,7 +27,8 @@ final class ReferenceComparison {
   static final Set<QuantityKind> REQUIRED = EnumSet.of(
       QuantityKind.NET, QuantityKind.OUT, QuantityKind.ERROR, QuantityKind.TOTAL_ERROR,
       QuantityKind.LOSS_DERIVATIVE, QuantityKind.ACTIVATION_DERIVATIVE, QuantityKind.DELTA,
-      QuantityKind.PATH, QuantityKind.PATH_SUM, QuantityKind.GRADIENT, QuantityKind.UPDATE);
+      QuantityKind.PATH, QuantityKind.PATH_SUM, QuantityKind.PATH_DELTA, QuantityKind.GRADIENT,
+      QuantityKind.UPDATE);
 
   /** A quantity where the solver and the reference disagree, or one of them has no value. */
   record Mismatch(String id, double graph, BigDecimal reference, String problem) {
@@ -51,8 +52,9 @@ final class ReferenceComparison {
     List<Mismatch> out = new ArrayList<>();
     for (Quantity q : values.graph().quantities()) {
       boolean inAfterPass = q.section() == QuantityKind.Section.AFTER;
-      if (REQUIRED.contains(q.kind()) && (afterPass || !inAfterPass)
-          && !reference.containsKey(q.id())) {
+      boolean referenced = reference.containsKey(q.id())
+          || values.graph().aliasesOf(q.id()).stream().anyMatch(reference::containsKey);
+      if (REQUIRED.contains(q.kind()) && (afterPass || !inAfterPass) && !referenced) {
         out.add(new Mismatch(q.id(), values.get(q.id()), null, "no reference value"));
       }
     }
