@@ -70,6 +70,19 @@ public final class SheetReaders {
     return detect(name, content).read(name, content);
   }
 
+  /**
+   * Whether a zip with these entry names is an office document (workbook, OpenDocument, Word,
+   * PowerPoint, Numbers) rather than an archive of files, judged by the parts such a document
+   * must have, not by one file a bulk download may also hold.
+   */
+  static boolean isOfficeDocument(Collection<String> entries) {
+    boolean ooxml = entries.contains("[Content_Types].xml") && (anyStartsWith(entries, "xl/")
+        || anyStartsWith(entries, "word/") || anyStartsWith(entries, "ppt/"));
+    boolean odf = entries.contains("mimetype") && entries.contains("content.xml");
+    return ooxml || odf || entries.contains("xl/workbook.xml")
+        || (entries.contains("Index/Document.iwa"));
+  }
+
   private static SheetReader zipKind(String name, byte[] content) throws SheetReadException {
     Collection<String> entries;
     try {
