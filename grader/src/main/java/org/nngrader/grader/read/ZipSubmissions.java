@@ -113,8 +113,12 @@ final class ZipSubmissions {
    * page that zips made on Windows without the UTF-8 flag use.
    */
   private static String name(ZipArchiveEntry e) {
-    if (e.getGeneralPurposeBit().usesUTF8ForNames() || e.getRawName() == null) {
+    // The raw bytes, as the entry's own name would have its backslashes turned into slashes.
+    if (e.getRawName() == null) {
       return e.getName();
+    }
+    if (e.getGeneralPurposeBit().usesUTF8ForNames()) {
+      return new String(e.getRawName(), StandardCharsets.UTF_8);
     }
     try {
       return StandardCharsets.UTF_8.newDecoder()
