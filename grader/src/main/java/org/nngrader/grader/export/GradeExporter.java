@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
+import org.nngrader.bank.sheet.SpreadsheetText;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.QuoteMode;
 
@@ -246,7 +247,7 @@ public final class GradeExporter {
       try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
           CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
         for (List<String> row : table) {
-          p.printRecord(row);
+          p.printRecord(row.stream().map(SpreadsheetText::cell).toList());
         }
       }
       return new Written(placed.size(), unmatched);

@@ -67,7 +67,20 @@ public final class SheetReaders {
 
   /** Detects the format and reads the sheet: {@code detect(name, content).read(name, content)}. */
   public static AnswerSheet read(String name, byte[] content) throws SheetReadException {
-    return detect(name, content).read(name, content);
+    SheetReader reader = detect(name, content);
+    try {
+      return reader.read(name, content);
+    } catch (SheetBudget.Exceeded e) {
+      throw new SheetReadException(name, e.getMessage(), e);
+    } catch (SheetReadException e) {
+      // A reader that wraps every failure of its library may have wrapped the budget's refusal.
+      for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+        if (c instanceof SheetBudget.Exceeded exceeded) {
+          throw new SheetReadException(name, exceeded.getMessage(), e);
+        }
+      }
+      throw e;
+    }
   }
 
   /**

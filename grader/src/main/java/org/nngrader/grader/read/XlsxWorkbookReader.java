@@ -65,8 +65,8 @@ final class XlsxWorkbookReader {
       }
       return layout.build(sourceName, SheetFormat.XLSX);
     } catch (IOException | RuntimeException e) {
-      throw new SheetReadException(sourceName, "not a valid xlsx file (" + e.getClass()
-          .getSimpleName() + ": " + e.getMessage() + "); " + XlsxSheetReader.RESAVE, e);
+      throw new SheetReadException(sourceName, "not a valid xlsx file ("
+          + ForeignMessages.brief(e) + "); " + XlsxSheetReader.RESAVE, e);
     }
   }
 

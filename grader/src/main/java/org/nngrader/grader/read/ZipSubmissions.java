@@ -176,7 +176,13 @@ final class ZipSubmissions {
         total += reader.count(in, l.entryName(), entry.getCompressedSize(),
             limits.maxTotalBytes() - total);
       } catch (ZipSafetyException unsafe) {
-        throw unsafe;
+        if (!unsafe.entryTooLarge()) {
+          throw unsafe;
+        }
+        // Counted up to the limit; the total stays bounded by the entry limit per entry.
+        total += limits.maxEntryBytes();
+        damaged.put(entry, "the file " + unsafe.problem() + "; an answer sheet is a few kilobytes"
+            + " — ask the student for the answer template");
       } catch (IOException | RuntimeException ex) {
         damaged.put(entry, "the zip entry is damaged (" + ex.getMessage()
             + "); download the zip again from the LMS");
@@ -202,10 +208,10 @@ final class ZipSubmissions {
   private static SubmissionEntry item(ZipFile zip, Listed l, String damage, LimitedRead reader) {
     String name = l.entryName();
     if (EntryNames.isArchive(l.name())) {
-      return new SubmissionProblem(name, EntryNames.nestedArchiveMessage());
+      return new SubmissionProblem(name, EntryNames.nestedArchiveMessage(), l.name());
     }
     if (damage != null) {
-      return new SubmissionProblem(name, damage);
+      return new SubmissionProblem(name, damage, l.name());
     }
     ZipArchiveEntry entry = l.entry();
     return new Submission(name, LmsName.parse(l.name()), time(entry), () -> {
