@@ -14,6 +14,11 @@ final class SheetBudget {
   static final int MAX_CELL_CHARS = 10_000;
   /** Most characters in all cells of the sheet together. */
   static final long MAX_SHEET_CHARS = 1_000_000;
+  /**
+   * Most characters in a workbook's shared strings, which all sheets share; read before the
+   * answer sheet, so they get a limit of their own.
+   */
+  static final long MAX_SHARED_CHARS = 4 * MAX_SHEET_CHARS;
   /** Most non-blank cells of the sheet. */
   static final int MAX_CELLS = 100_000;
 

@@ -127,6 +127,27 @@ class HostileSheetsTest {
   }
 
   @Test
+  void sharedStringsBeyondTheBudgetAreRefused() {
+    StringBuilder sst = new StringBuilder("<sst xmlns=\"http://schemas.openxmlformats.org/"
+        + "spreadsheetml/2006/main\">");
+    Random random = new Random(5);
+    for (int i = 0; i < 450; i++) {
+      sst.append("<si><t>");
+      for (int c = 0; c < 9000; c++) {
+        sst.append((char) ('a' + random.nextInt(26)));
+      }
+      sst.append("</t></si>");
+    }
+    sst.append("</sst>");
+    byte[] xlsx = ZipRewrite.replace(XlsxFixtures.answers().top("s1", "v1").bytes(),
+        "xl/sharedStrings.xml", sst.append("").toString());
+    assertThatThrownBy(() -> SheetReaders.read("answers.xlsx", xlsx))
+        .isInstanceOf(SheetReadException.class)
+        .hasMessageContaining("'xl/sharedStrings.xml' holds more than 4000000 characters of"
+            + " text, far more than an answer sheet");
+  }
+
+  @Test
   void libraryAdviceNeverReachesTheUser() {
     assertThat(ForeignMessages.brief(new IllegalStateException("Unexpected record. This is a"
         + " bug, please open an issue on bugzilla")))
