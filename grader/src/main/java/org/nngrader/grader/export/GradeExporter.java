@@ -103,7 +103,8 @@ public final class GradeExporter {
       p.printRecord("Student", "ID", "SIS User ID", "SIS Login ID", "Section", o.assignment());
       p.printRecord("    Points Possible", "", "", "", "", format(maxPoints(rows, o), 2));
       for (GradeRow r : rows) {
-        p.printRecord(SafeText.of(r.name() == null ? r.studentId() : r.name()), r.lms("canvas_id"),
+        p.printRecord(SafeText.of(r.name() == null ? r.studentId() : r.name()),
+            SpreadsheetText.cell(r.lms("canvas_id")),
             SafeText.of(r.lms("sis_user_id").isEmpty() ? r.studentId() : r.lms("sis_user_id")),
             SafeText.of(r.lms("sis_login_id")), SafeText.of(r.lms("section")), score(r, o, 2));
       }
