@@ -3,6 +3,7 @@ package org.nngrader.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.nngrader.bank.generate.ProblemSet;
 import org.nngrader.bank.generate.ProblemSetException;
@@ -90,19 +92,36 @@ final class GradeCommand implements Callable<Integer> {
           + "file, folder or LMS zip with --submissions");
     }
     checkOut();
-    Path parent = out.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path partial = Files.createTempDirectory(parent, "." + out.getFileName() + ".partial-");
+    Path target = out.toAbsolutePath();
+    Path partial;
+    FileChannel inUse;
     try {
+      Files.createDirectories(target.getParent());
+      ResultsStaging.removeStale(target);
+      partial = Files.createTempDirectory(target.getParent(), ResultsStaging.prefix(target));
+      inUse = ResultsStaging.claim(partial);
+    } catch (IOException e) {
+      throw cannotWrite(e);
+    }
+    try (inUse) {
       Summary summary = gradeInto(partial, problemSet, template, r);
-      publish(partial, out.toAbsolutePath());
+      publish(partial, target);
       summary.print(stdout, out);
       return summary.failed.isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
-    } catch (ZipSafetyException e) {
-      throw new UsageException(e.getMessage() + "; nothing was graded and no results were written", e);
+    } catch (UncheckedIOException e) {
+      throw cannotWrite(e.getCause());
+    } catch (IOException e) {
+      throw cannotWrite(e);
     } finally {
-      deleteTree(partial);
+      ResultsStaging.deleteQuietly(partial);
     }
+  }
+
+  /** A results file that could not be written: the user's disk or permissions, not a defect. */
+  private UsageException cannotWrite(IOException e) {
+    return new UsageException(out + ": the results could not be written ("
+        + Main.describe(e) + "); check that the folder above it exists and is writable and that the disk has free"
+        + " space, or pass another --out; no results were written", e);
   }
 
   /**
@@ -122,10 +141,10 @@ final class GradeCommand implements Callable<Integer> {
       if (!force) {
         throw new UsageException(out + ": already exists; choose a new folder or add --force to replace it");
       }
-      if (!Files.isRegularFile(out.resolve(ResultsFolder.STUDENTS_JSON))
-          && !Files.isRegularFile(out.resolve(ClassReport.GRADES_CSV))) {
-        throw new UsageException(out + ": is not a results folder of nngrader, so --force will "
-            + "not replace it; choose a new folder");
+      if (!ResultsFolder.isMarked(out)) {
+        throw new UsageException(out + ": is not a results folder that nngrader marked as its"
+            + " own (it has no " + ResultsFolder.MARKER + " file), so --force will not replace"
+            + " it; choose a new folder, or delete it yourself if it is an old results folder");
       }
     }
   }
@@ -183,7 +202,7 @@ final class GradeCommand implements Callable<Integer> {
     List<GradedSubmission> failed = new ArrayList<>();
     double[] percentSum = {0};
     ClassGrader grader = new ClassGrader(engine, students, n);
-    ClassGrader.Outcome outcome = grader.grade(submissions, s -> {
+    ClassGrader.Outcome outcome = gradeAll(grader, s -> {
       report.add(s);
       if (s.status() == GradedSubmission.Status.FAILED) {
         failed.add(s);
@@ -209,6 +228,24 @@ final class GradeCommand implements Callable<Integer> {
     int graded = outcome.graded();
     return new Summary(graded, failed, outcome.studentsWithout().size(),
         graded == 0 ? 0 : percentSum[0] / graded, students.size());
+  }
+
+  /**
+   * Runs the batch; a submissions path that cannot be read at all (an unsafe, truncated or
+   * unreadable zip, a folder without permission) is the user's input, not a defect.
+   */
+  private ClassGrader.Outcome gradeAll(ClassGrader grader, Consumer<GradedSubmission> sink) {
+    try {
+      return grader.grade(submissions, sink);
+    } catch (ZipSafetyException e) {
+      throw new UsageException(e.getMessage() + "; nothing was graded and no results were"
+          + " written", e);
+    } catch (IOException e) {
+      String message = String.valueOf(e.getMessage());
+      throw new UsageException((message.startsWith(String.valueOf(submissions.getFileName()))
+          ? message : submissions + ": cannot be read (" + message + ")")
+          + "; nothing was graded and no results were written", e);
+    }
   }
 
   private List<SetStudent> withParticipants(List<SetStudent> students) throws IOException {
@@ -274,7 +311,7 @@ final class GradeCommand implements Callable<Integer> {
   private static void publish(Path partial, Path target) throws IOException {
     Path old = null;
     if (Files.exists(target)) {
-      old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
+      old = target.resolveSibling(ResultsStaging.oldPrefix(target) + System.nanoTime());
       Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
     }
     Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);

@@ -1,6 +1,13 @@
 package org.nngrader.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,12 +52,27 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(java.nio.file.FileSystems.getDefault(), out, err, args);
+  }
+
+  /** {@link #run(PrintWriter, PrintWriter, String...)} with every path taken on {@code files}. */
+  static int run(java.nio.file.FileSystem files, PrintWriter out, PrintWriter err,
+      String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.registerConverter(java.nio.file.Path.class, files::getPath);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof UsageException) {
         err.println("nngrader: " + e.getMessage());
+        return EXIT_USAGE;
+      }
+      IOException io = e instanceof IOException x ? x
+          : e instanceof UncheckedIOException u ? u.getCause() : null;
+      if (io != null) {
+        // A file that cannot be read or written is the user's disk or input, not a defect.
+        err.println("nngrader: " + describe(io) + "; check the path, its permissions and the"
+            + " free disk space, then run the command again");
         return EXIT_USAGE;
       }
       err.println("nngrader: internal error (a defect of nngrader, please report it with the "
@@ -62,6 +84,21 @@ public final class Main implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** An I/O failure in words: the file and what went wrong with it. */
+  static String describe(IOException e) {
+    if (e instanceof FileSystemException f && f.getFile() != null) {
+      String reason = f.getReason() != null ? f.getReason()
+          : e instanceof AccessDeniedException ? "permission denied"
+          : e instanceof NoSuchFileException ? "no such file or folder"
+          : e instanceof FileAlreadyExistsException ? "a file of that name is in the way"
+          : e instanceof NotDirectoryException ? "not a folder"
+          : e.getClass().getSimpleName();
+      return f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": "
+          + reason;
+    }
+    return String.valueOf(e.getMessage());
   }
 
   public static void main(String[] args) {

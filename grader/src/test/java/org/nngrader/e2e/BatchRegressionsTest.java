@@ -37,6 +37,11 @@ class BatchRegressionsTest {
 
   /** The simulated class of profile 'correct' writes xlsx; take the set's csv template filled from the key. */
   static String csvOf(Path subs, String id) throws IOException {
+    return filledFrom(set, id);
+  }
+
+  /** The csv template of student {@code id} of {@code set}, filled from the answer key. */
+  static String filledFrom(Path set, String id) throws IOException {
     String template = Files.readString(set.resolve(id + "/answers.csv"));
     List<CSVRecord> key = records(set.resolve(id + "/key.csv"));
     StringBuilder b = new StringBuilder();

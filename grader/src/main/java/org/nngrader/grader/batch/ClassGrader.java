@@ -187,7 +187,10 @@ public final class ClassGrader {
       return null;
     }
     if (entry instanceof SubmissionProblem p) {
-      return GradedSubmission.failed(null, null, p.entryName(), p.describe(), List.of());
+      // Refused before it was read (size, damage, encryption): its name may still say whose it is.
+      SetStudent owner = fromName(p.lmsUserId(), p.fileName(), p.displayName());
+      return GradedSubmission.failed(owner == null ? null : owner.id(),
+          owner == null ? null : owner.name(), p.entryName(), p.describe(), List.of());
     }
     Submission sub = (Submission) entry;
     String file = sub.entryName();
@@ -195,7 +198,9 @@ public final class ClassGrader {
     try {
       bytes = sub.content();
     } catch (IOException e) {
-      return GradedSubmission.failed(null, null, file, file + ": cannot be read (" + e.getMessage()
+      SetStudent owner = fromName(sub);
+      return GradedSubmission.failed(owner == null ? null : owner.id(),
+          owner == null ? null : owner.name(), file, file + ": cannot be read (" + e.getMessage()
           + "); ask the student to upload it again", List.of());
     }
     AnswerSheet sheet;
@@ -253,19 +258,22 @@ public final class ClassGrader {
 
   /** The student an LMS name or a plain file name points to, or null. */
   private SetStudent fromName(Submission sub) {
-    if (sub.lmsUserId() != null) {
-      SetStudent s = byLmsId.get(sub.lmsUserId());
+    return fromName(sub.lmsUserId(), sub.fileName(), sub.displayName());
+  }
+
+  private SetStudent fromName(String lmsUserId, String name, String displayName) {
+    if (lmsUserId != null) {
+      SetStudent s = byLmsId.get(lmsUserId);
       if (s != null) {
         return s;
       }
     }
-    String name = sub.fileName();
     int dot = name.lastIndexOf('.');
     String stem = dot > 0 ? name.substring(0, dot) : name;
     SetStudent s = lookup(stem);
-    if (s == null && sub.displayName() != null) {
+    if (s == null && displayName != null) {
       for (SetStudent c : students) {
-        if (c.name() != null && normalizeName(c.name()).equals(normalizeName(sub.displayName()))) {
+        if (c.name() != null && normalizeName(c.name()).equals(normalizeName(displayName))) {
           return c;
         }
       }

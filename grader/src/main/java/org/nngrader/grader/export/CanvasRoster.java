@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
+import org.nngrader.bank.sheet.SpreadsheetText;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -64,8 +66,8 @@ public final class CanvasRoster {
           throw new IllegalArgumentException(gradebook + " line " + (r + 1) + ": student id '"
               + studentId + "' appears twice; fix the SIS ids in Canvas or edit the export");
         }
-        printer.printRecord(studentId, name, loginId.contains("@") ? loginId : "", canvasId,
-            sisId, loginId, cell(row, section));
+        printer.printRecord(Stream.of(studentId, name, loginId.contains("@") ? loginId : "",
+            canvasId, sisId, loginId, cell(row, section)).map(SpreadsheetText::cell).toList());
       }
     }
     return out.toString();

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
+import org.nngrader.bank.sheet.SpreadsheetText;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.QuoteMode;
 
@@ -102,7 +103,8 @@ public final class GradeExporter {
       p.printRecord("Student", "ID", "SIS User ID", "SIS Login ID", "Section", o.assignment());
       p.printRecord("    Points Possible", "", "", "", "", format(maxPoints(rows, o), 2));
       for (GradeRow r : rows) {
-        p.printRecord(SafeText.of(r.name() == null ? r.studentId() : r.name()), r.lms("canvas_id"),
+        p.printRecord(SafeText.of(r.name() == null ? r.studentId() : r.name()),
+            SpreadsheetText.cell(r.lms("canvas_id")),
             SafeText.of(r.lms("sis_user_id").isEmpty() ? r.studentId() : r.lms("sis_user_id")),
             SafeText.of(r.lms("sis_login_id")), SafeText.of(r.lms("section")), score(r, o, 2));
       }
@@ -246,7 +248,7 @@ public final class GradeExporter {
       try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
           CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT)) {
         for (List<String> row : table) {
-          p.printRecord(row);
+          p.printRecord(row.stream().map(SpreadsheetText::cell).toList());
         }
       }
       return new Written(placed.size(), unmatched);

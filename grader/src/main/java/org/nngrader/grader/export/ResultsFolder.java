@@ -28,12 +28,36 @@ public final class ResultsFolder {
   /** The roster of a graded set, beside grades.csv. */
   public static final String STUDENTS_JSON = "students.json";
 
+  /**
+   * The file that marks a folder as nngrader's own results: written first into every results
+   * folder, so that {@code --force} replaces only such a folder and a later run may remove the
+   * half-written folders a killed run left behind.
+   */
+  public static final String MARKER = ".nngrader-results";
+
+  private static final String MARKER_TEXT = "This folder holds results written by 'nngrader"
+      + " grade'. 'nngrader grade --force' may replace it.\n";
+
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ResultsFolder() {}
 
   /** One roster entry as the grade command records it. */
   public record Entry(String id, String name, String email, Map<String, String> lmsIds, String feedback) {}
+
+  /** Marks {@code folder} as a results folder of nngrader. */
+  public static Path mark(Path folder) throws IOException {
+    return Files.writeString(folder.resolve(MARKER), MARKER_TEXT, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Whether {@code folder} is a real folder (not a link) that nngrader marked as its results;
+   * a folder that merely holds a {@code grades.csv} or {@code students.json} is not.
+   */
+  public static boolean isMarked(Path folder) {
+    return Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        && Files.isRegularFile(folder.resolve(MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+  }
 
   public static void writeStudents(Path folder, List<Entry> entries) throws IOException {
     ArrayNode array = JSON.createArrayNode();

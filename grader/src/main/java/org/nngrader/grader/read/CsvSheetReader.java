@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.nngrader.bank.sheet.SpreadsheetText;
 
 /**
  * Reads csv answer sheets: comma, semicolon (European Excel) or tab separated, sniffed from the
@@ -31,14 +32,27 @@ final class CsvSheetReader implements SheetReader {
 
   @Override
   public AnswerSheet read(String sourceName, byte[] content) throws SheetReadException {
+    try {
+      SheetBudget.checkTextBytes(content.length);
+    } catch (SheetBudget.Exceeded e) {
+      throw new SheetReadException(sourceName, e.getMessage(), e);
+    }
     String text = TextDecoding.decode(content);
     int skippedLines = 0;
     char delimiter;
     String firstLine = firstLine(text);
+    String badHint = null;
     if (firstLine.strip().matches("(?i)sep=.")) {
       delimiter = firstLine.strip().charAt(4);
       text = text.substring(Math.min(text.length(), firstLine.length() + 1));
       skippedLines = 1;
+      if (delimiter == '"') {
+        // The quote cannot also separate fields: take the hint for a slip and guess.
+        delimiter = sniffDelimiter(text);
+        badHint = "the first line 'sep=\"' names the quote as the separator, which cannot be;"
+            + " it was ignored and the separator '" + delimiter + "' was used — write sep=,"
+            + " or sep=; or delete that line";
+      }
     } else {
       delimiter = sniffDelimiter(text);
     }
@@ -47,6 +61,9 @@ final class CsvSheetReader implements SheetReader {
         .setIgnoreEmptyLines(false)
         .get();
     SheetLayout layout = new SheetLayout();
+    if (badHint != null) {
+      layout.problem(1, badHint);
+    }
     try (CSVParser parser = CSVParser.parse(text, format)) {
       try {
         // A record starts on the line after the line breaks read so far; counting lines rather
@@ -112,7 +129,8 @@ final class CsvSheetReader implements SheetReader {
   private static List<RawCell> cells(CSVRecord record) {
     List<RawCell> cells = new ArrayList<>(record.size());
     for (int i = 0; i < record.size() && i < XlsxSheetReader.MAX_COLUMNS; i++) {
-      String value = record.get(i);
+      // nngrader's own csv templates put an apostrophe before a formula-like id; drop it.
+      String value = SpreadsheetText.unescape(record.get(i));
       cells.add(value.isBlank() ? null : RawCell.text(value));
     }
     return cells;

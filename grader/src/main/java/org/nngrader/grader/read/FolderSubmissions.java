@@ -20,11 +20,14 @@ import java.util.stream.StreamSupport;
 /**
  * The submissions under a folder, depth first, each folder's entries sorted by name, hidden files
  * and clutter skipped. Lazy: one folder listing per level is held, never the files' bytes.
- * Symbolic links to folders are not followed (no cycles).
+ * Symbolic links to folders are not followed (no cycles); a link to a file is read only when
+ * the file is inside the submissions folder, and is otherwise listed as refused, so a link can
+ * never bring a file from elsewhere into a report.
  */
 final class FolderSubmissions implements Iterator<SubmissionEntry> {
 
   private final Path root;
+  private Path realRoot;
   private final ZipLimits limits;
   private final Deque<Iterator<Path>> stack = new ArrayDeque<>();
   private SubmissionEntry next;
@@ -68,7 +71,9 @@ final class FolderSubmissions implements Iterator<SubmissionEntry> {
           next = new SubmissionProblem(name, "the folder could not be listed ("
               + e.getMessage() + "); check its permissions");
         }
-      } else if (Files.isRegularFile(path)) {
+      } else if (Files.isSymbolicLink(path)) {
+        next = linked(path, name);
+      } else if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
         next = fileEntry(path, name);
       }
     }
@@ -83,6 +88,27 @@ final class FolderSubmissions implements Iterator<SubmissionEntry> {
     SubmissionEntry result = next;
     next = null;
     return result;
+  }
+
+  /** A link: read when it points at a file inside the submissions folder, else refused. */
+  private SubmissionEntry linked(Path link, String name) {
+    try {
+      if (realRoot == null) {
+        realRoot = root.toRealPath();
+      }
+      Path target = link.toRealPath();
+      if (target.startsWith(realRoot) && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+        return fileEntry(target, name);
+      }
+      if (Files.isDirectory(target)) {
+        return null;
+      }
+    } catch (IOException broken) {
+      return new SubmissionProblem(name, "is a symbolic link to a file that does not exist, so"
+          + " it was not read; copy the student's file itself into the folder");
+    }
+    return new SubmissionProblem(name, "is a symbolic link to a file outside the submissions"
+        + " folder, so it was not read; copy the student's file itself into the folder");
   }
 
   private SubmissionEntry fileEntry(Path path, String name) {

@@ -11,6 +11,7 @@ import java.io.InputStream;
 final class LimitedRead {
 
   private static final int CHUNK = 64 * 1024;
+  static final String ENTRY_LIMIT = "(limit ZipLimits.maxEntryBytes)";
 
   private final String zipName;
   private final ZipLimits limits;
@@ -59,7 +60,7 @@ final class LimitedRead {
       throws ZipSafetyException {
     if (total > limits.maxEntryBytes()) {
       throw new ZipSafetyException(zipName, entryName, "inflates to more than "
-          + ZipBytes.mib(limits.maxEntryBytes()) + " (limit ZipLimits.maxEntryBytes)");
+          + ZipBytes.mib(limits.maxEntryBytes()) + " " + ENTRY_LIMIT);
     }
     if (total > budget) {
       throw new ZipSafetyException(zipName, entryName, "brings the zip's total inflated size"

@@ -1,6 +1,7 @@
 package org.nngrader.grader.read;
 
 import java.util.Objects;
+import org.nngrader.bank.sheet.SpreadsheetText;
 
 /**
  * One non-blank cell as a format reader sees it, before the layout of the answer template is
@@ -20,7 +21,9 @@ record RawCell(String text, Double number, boolean formula, boolean date,
     WrittenPrecision precision, String unreadable) {
 
   RawCell {
-    Objects.requireNonNull(text, "text");
+    // A student's file may hold NUL, control characters or a lone surrogate (_xD800_); none of
+    // them is an answer, and each would break the reports and csv files written later.
+    text = SpreadsheetText.clean(Objects.requireNonNull(text, "text"));
     if (number == null) {
       precision = null;
     } else if (precision == null) {

@@ -36,6 +36,7 @@ final class SheetLayout {
   private boolean truncated;
   private final List<AnswerCell> cells = new ArrayList<>();
   private final List<ReadProblem> problems = new ArrayList<>();
+  private final SheetBudget budget = new SheetBudget();
 
   /**
    * Takes one row.
@@ -44,6 +45,11 @@ final class SheetLayout {
    * @param row cells by column index (0 = A); {@code null} entries are blank cells
    */
   void row(int rowNumber, List<RawCell> row) {
+    for (int c = 0; c < row.size(); c++) {
+      if (row.get(c) != null) {
+        budget.charge(rowNumber, c, row.get(c).text());
+      }
+    }
     RawCell stepCell = cell(row, stepColumn);
     if (stepCell == null) {
       RawCell answer = cell(row, answerColumn);

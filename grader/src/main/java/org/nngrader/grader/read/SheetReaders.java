@@ -67,7 +67,33 @@ public final class SheetReaders {
 
   /** Detects the format and reads the sheet: {@code detect(name, content).read(name, content)}. */
   public static AnswerSheet read(String name, byte[] content) throws SheetReadException {
-    return detect(name, content).read(name, content);
+    SheetReader reader = detect(name, content);
+    try {
+      return reader.read(name, content);
+    } catch (SheetBudget.Exceeded e) {
+      throw new SheetReadException(name, e.getMessage(), e);
+    } catch (SheetReadException e) {
+      // A reader that wraps every failure of its library may have wrapped the budget's refusal.
+      for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+        if (c instanceof SheetBudget.Exceeded exceeded) {
+          throw new SheetReadException(name, exceeded.getMessage(), e);
+        }
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Whether a zip with these entry names is an office document (workbook, OpenDocument, Word,
+   * PowerPoint, Numbers) rather than an archive of files, judged by the parts such a document
+   * must have, not by one file a bulk download may also hold.
+   */
+  static boolean isOfficeDocument(Collection<String> entries) {
+    boolean ooxml = entries.contains("[Content_Types].xml") && (anyStartsWith(entries, "xl/")
+        || anyStartsWith(entries, "word/") || anyStartsWith(entries, "ppt/"));
+    boolean odf = entries.contains("mimetype") && entries.contains("content.xml");
+    return ooxml || odf || entries.contains("xl/workbook.xml")
+        || (entries.contains("Index/Document.iwa"));
   }
 
   private static SheetReader zipKind(String name, byte[] content) throws SheetReadException {

@@ -202,6 +202,7 @@ final class XlsxParts {
 
   private static List<String> sharedStrings(String part, byte[] content) throws BadPart {
     List<String> strings = new ArrayList<>();
+    long total = 0;
     try {
       XMLStreamReader r = xml(content);
       StringBuilder text = new StringBuilder();
@@ -220,6 +221,11 @@ final class XlsxParts {
           }
         } else if (event == XMLStreamConstants.CHARACTERS && inText) {
           text.append(r.getText());
+          total += r.getTextLength();
+          if (total > SheetBudget.MAX_SHARED_CHARS) {
+            throw new BadPart("'" + part + "' holds more than " + SheetBudget.MAX_SHARED_CHARS
+                + " characters of text, far more than an answer sheet", null);
+          }
         } else if (event == XMLStreamConstants.END_ELEMENT) {
           String name = r.getLocalName();
           if (name.equals("t")) {

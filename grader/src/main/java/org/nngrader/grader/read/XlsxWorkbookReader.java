@@ -96,7 +96,7 @@ final class XlsxWorkbookReader {
       return layout.build(sourceName, SheetFormat.XLSX);
     } catch (IOException | RuntimeException e) {
       throw new SheetReadException(sourceName, "not a valid xlsx file ("
-          + FormulaCalculator.rootMessage(e) + "); " + XlsxSheetReader.RESAVE, e);
+          + ForeignMessages.brief(e) + "); " + XlsxSheetReader.RESAVE, e);
     } finally {
       BUDGET.release(permits);
     }

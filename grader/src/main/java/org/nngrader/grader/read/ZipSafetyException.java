@@ -12,6 +12,7 @@ public final class ZipSafetyException extends IOException {
 
   private final String zipName;
   private final String entryName;
+  private final String problem;
 
   ZipSafetyException(String zipName, String entryName, String problem) {
     super(zipName + ": " + (entryName == null ? "" : "entry '" + entryName + "' ") + problem
@@ -20,6 +21,20 @@ public final class ZipSafetyException extends IOException {
         + " yourself and pass the folder");
     this.zipName = zipName;
     this.entryName = entryName;
+    this.problem = problem;
+  }
+
+  /** What is wrong, without the zip's name and the advice (for a refusal of one entry). */
+  String problem() {
+    return problem;
+  }
+
+  /**
+   * Whether only one entry's size broke a limit, at a harmless ratio: a student's oversized file,
+   * refused alone, not a bomb that refuses the zip.
+   */
+  boolean entryTooLarge() {
+    return problem.endsWith(LimitedRead.ENTRY_LIMIT);
   }
 
   /** The zip's file name. */

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.nngrader.bank.sheet.SpreadsheetText;
 import org.nngrader.bank.graph.Quantity;
 import org.nngrader.bank.template.Template;
 import org.nngrader.grader.batch.GradedSubmission;
@@ -198,7 +199,7 @@ public final class ClassReport {
         CSVPrinter p = new CSVPrinter(w, CSV)) {
       p.printRecord(GRADES_HEADER);
       for (Row r : rows) {
-        p.printRecord(r.grades());
+        p.printRecord(r.grades().stream().map(SpreadsheetText::cell).toList());
       }
     }
   }
@@ -210,13 +211,13 @@ public final class ClassReport {
       List<String> header = new ArrayList<>();
       header.add("student_id");
       header.addAll(tally.asked);
-      p.printRecord(header);
+      p.printRecord(header.stream().map(SpreadsheetText::cell).toList());
       for (Row r : rows) {
         if (r.verdicts() == null) {
           continue;
         }
         List<String> cells = new ArrayList<>(header.size());
-        cells.add(nz(r.studentId()));
+        cells.add(SpreadsheetText.cell(r.studentId()));
         for (byte v : r.verdicts()) {
           cells.add(v < 0 ? "" : all[v].label());
         }

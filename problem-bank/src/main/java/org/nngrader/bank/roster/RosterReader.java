@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.nngrader.bank.sheet.SpreadsheetText;
 
 /**
  * Reads a roster csv: a header line naming the columns ({@code student_id} required, {@code
@@ -171,7 +172,8 @@ public final class RosterReader {
   }
 
   private static String value(CSVRecord rec, int c) {
-    return c < rec.size() ? rec.get(c) : "";
+    // A roster nngrader wrote (roster --from-canvas) has formula-like names made safe.
+    return c < rec.size() ? SpreadsheetText.unescape(rec.get(c)) : "";
   }
 
   private static boolean isBlank(CSVRecord rec) {

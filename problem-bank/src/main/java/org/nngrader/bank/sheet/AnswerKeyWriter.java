@@ -39,8 +39,8 @@ public final class AnswerKeyWriter {
     try (CSVPrinter p = new CSVPrinter(w, AnswerSheetCsv.FORMAT)) {
       p.printRecord("step", "question", "value");
       for (AnswerKey.Entry e : key.entries()) {
-        p.printRecord(e.step(), e.question(),
-            e.isExpression() ? e.expression() : Double.toString(e.value()));
+        p.printRecord(SpreadsheetText.cell(e.step()), SpreadsheetText.cell(e.question()),
+            SpreadsheetText.cell(e.isExpression() ? e.expression() : Double.toString(e.value())));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

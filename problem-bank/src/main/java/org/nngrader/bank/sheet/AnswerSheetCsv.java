@@ -29,10 +29,11 @@ public final class AnswerSheetCsv {
     StringWriter w = new StringWriter();
     try (CSVPrinter p = new CSVPrinter(w, FORMAT)) {
       p.printRecord("step", "question", "answer");
-      p.printRecord("student_id", "Student ID", sheet.studentId());
-      p.printRecord("variant", "Variant", sheet.variant());
+      p.printRecord("student_id", "Student ID", SpreadsheetText.cell(sheet.studentId()));
+      p.printRecord("variant", "Variant", SpreadsheetText.cell(sheet.variant()));
       for (AnswerSheet.Step step : sheet.steps()) {
-        p.printRecord(step.id(), step.question(), cell(answers.get(step.id())));
+        p.printRecord(SpreadsheetText.cell(step.id()), SpreadsheetText.cell(step.question()),
+            SpreadsheetText.cell(cell(answers.get(step.id()))));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
