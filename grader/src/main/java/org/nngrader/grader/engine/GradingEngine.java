@@ -123,11 +123,28 @@ public final class GradingEngine {
    * @param answers the student's answers by step id; absent steps are missing
    */
   public GradeResult grade(Map<String, Double> givens, Map<String, StudentAnswer> answers) {
+    return grade(givens, reference(givens), answers);
+  }
+
+  /**
+   * The reference values of a variant: the same for every submission of that variant, so a
+   * batch computes them once per variant and passes them to {@link #grade(Map, Values, Map)}.
+   * Null for a symbolic template, whose expressions are compared without them.
+   */
+  public Values reference(Map<String, Double> givens) {
+    return expressions != null ? null : template.graph().evaluate(givens);
+  }
+
+  /**
+   * Grades one submission against reference values computed by {@link #reference} for the
+   * same givens.
+   */
+  public GradeResult grade(Map<String, Double> givens, Values ref,
+      Map<String, StudentAnswer> answers) {
     if (expressions != null) {
       return expressions.grade(givens, answers);
     }
     QuantityGraph graph = template.graph();
-    Values ref = graph.evaluate(givens);
     Map<String, Double> pinned = new LinkedHashMap<>();
     answers.forEach((id, a) -> {
       if (a instanceof StudentAnswer.Numeric n && graph.contains(id)) {
