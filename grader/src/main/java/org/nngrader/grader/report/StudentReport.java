@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -92,7 +93,9 @@ public final class StudentReport {
     try {
       Files.createDirectories(folder);
       if (files == StudentFiles.HTML_AND_JSON) {
-        Files.writeString(folder.resolve(HTML_FILE), html(v), StandardCharsets.UTF_8);
+        try (Writer w = Files.newBufferedWriter(folder.resolve(HTML_FILE), StandardCharsets.UTF_8)) {
+          HTML.execute(w, htmlScope(v));
+        }
       }
       try (Writer w = Files.newBufferedWriter(folder.resolve(JSON_FILE), StandardCharsets.UTF_8)) {
         json(v, w);
@@ -100,6 +103,11 @@ public final class StudentReport {
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the report of " + submission.file()
           + " into " + folder + ": " + e.getMessage(), e);
+    } catch (MustacheException e) {
+      // Mustache wraps the writer's IOException
+      IOException io = e.getCause() instanceof IOException c ? c : new IOException(e.getMessage(), e);
+      throw new UncheckedIOException("could not write the report of " + submission.file()
+          + " into " + folder + ": " + io.getMessage(), io);
     }
   }
 
@@ -107,6 +115,12 @@ public final class StudentReport {
   // ---------------------------------------------------------------- HTML
 
   static String html(StudentView v) {
+    StringWriter w = new StringWriter(16384);
+    HTML.execute(w, htmlScope(v));
+    return w.toString();
+  }
+
+  private static Map<String, Object> htmlScope(StudentView v) {
     GradedSubmission s = v.submission;
     Map<String, Object> scope = new LinkedHashMap<>();
     String id = s.studentId() == null ? "(unknown)" : s.studentId();
@@ -163,9 +177,7 @@ public final class StudentReport {
       scope.put("misconceptions", mcs);
       scope.put("hidden", hiddenNotice(v.reveal));
     }
-    StringWriter w = new StringWriter();
-    HTML.execute(w, scope);
-    return w.toString();
+    return scope;
   }
 
   /**
