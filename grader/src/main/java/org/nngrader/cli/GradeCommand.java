@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.nngrader.bank.generate.ProblemSet;
 import org.nngrader.bank.generate.ProblemSetException;
@@ -27,6 +27,8 @@ import org.nngrader.grader.engine.StepResult;
 import org.nngrader.grader.export.ResultsFolder;
 import org.nngrader.grader.read.ZipSafetyException;
 import org.nngrader.grader.report.ClassReport;
+import org.nngrader.grader.report.Decimals;
+import org.nngrader.grader.report.StudentFiles;
 import org.nngrader.rubric.Rubric;
 import org.nngrader.rubric.RubricException;
 import org.nngrader.rubric.RubricLoader;
@@ -68,8 +70,14 @@ final class GradeCommand implements Callable<Integer> {
       description = "Moodle grading worksheet: maps the participant ids of a Moodle zip to students.")
   Path moodleWorksheet;
 
+  @Option(names = "--reports", paramLabel = "html,json|json|none", defaultValue = "html,json",
+      description = "Per-student report files: html,json (default), json, or none (only grades.csv, "
+          + "steps.csv and summary.html).")
+  String reports;
+
   @Override
   public Integer call() throws IOException {
+    studentFiles(); // a bad --reports is a usage error before anything is read
     PrintWriter stdout = spec.commandLine().getOut();
     ProblemSet problemSet;
     Template template;
@@ -170,6 +178,18 @@ final class GradeCommand implements Callable<Integer> {
     }
   }
 
+  /** What the main thread keeps of one graded submission (the failed ones whole). */
+  private record Done(ClassReport.Entry entry, String studentId, GradedSubmission failed,
+      String feedback, double percent) {}
+
+  private StudentFiles studentFiles() {
+    try {
+      return StudentFiles.parse(reports);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+  }
+
   /** What the command prints at the end. */
   private record Summary(int graded, List<GradedSubmission> failed, int without, double mean, int students) {
     void print(PrintWriter w, Path out) {
@@ -197,23 +217,29 @@ final class GradeCommand implements Callable<Integer> {
     if (n < 1) {
       throw new UsageException("--threads is " + n + "; it must be at least 1");
     }
-    ClassReport report = new ClassReport(folder, template, template.asked(), r.reveal());
-    Map<String, String> feedback = new ConcurrentHashMap<>();
+    ClassReport report = new ClassReport(folder, template, template.asked(), r.reveal(),
+        studentFiles());
+    Map<String, String> feedback = new HashMap<>();
     List<GradedSubmission> failed = new ArrayList<>();
     double[] percentSum = {0};
     ClassGrader grader = new ClassGrader(engine, students, n);
-    ClassGrader.Outcome outcome = gradeAll(grader, s -> {
-      report.add(s);
-      if (s.status() == GradedSubmission.Status.FAILED) {
-        failed.add(s);
-        if (s.studentId() != null) {
-          feedback.put(s.studentId(), "Your submission could not be graded: " + s.error());
-        }
-      } else {
-        feedback.put(s.studentId(), oneLine(s));
-        percentSum[0] += s.result().percent();
-      }
-    });
+    // The grading thread writes the student's reports and keeps one small row of it; this
+    // thread only collects the rows, in roster order.
+    ClassGrader.Outcome outcome = gradeAll(() -> grader.grade(submissions, s -> new Done(report.write(s),
+        s.studentId(), s.status() == GradedSubmission.Status.FAILED ? s : null,
+        s.status() == GradedSubmission.Status.FAILED ? null : oneLine(s),
+        s.status() == GradedSubmission.Status.FAILED ? 0 : s.result().percent()), d -> {
+          report.collect(d.entry());
+          if (d.failed() != null) {
+            failed.add(d.failed());
+            if (d.studentId() != null) {
+              feedback.put(d.studentId(), "Your submission could not be graded: " + d.failed().error());
+            }
+          } else {
+            feedback.put(d.studentId(), d.feedback());
+            percentSum[0] += d.percent();
+          }
+        }));
     if (outcome.graded() == 0 && failed.isEmpty()) {
       throw new UsageException(submissions + ": holds no submissions; pass the file, folder or "
           + "LMS zip the students' sheets are in");
@@ -230,13 +256,19 @@ final class GradeCommand implements Callable<Integer> {
         graded == 0 ? 0 : percentSum[0] / graded, students.size());
   }
 
+  /** A run of the batch over the submissions path. */
+  @FunctionalInterface
+  private interface Batch {
+    ClassGrader.Outcome run() throws IOException;
+  }
+
   /**
    * Runs the batch; a submissions path that cannot be read at all (an unsafe, truncated or
    * unreadable zip, a folder without permission) is the user's input, not a defect.
    */
-  private ClassGrader.Outcome gradeAll(ClassGrader grader, Consumer<GradedSubmission> sink) {
+  private ClassGrader.Outcome gradeAll(Batch batch) {
     try {
-      return grader.grade(submissions, sink);
+      return batch.run();
     } catch (ZipSafetyException e) {
       throw new UsageException(e.getMessage() + "; nothing was graded and no results were"
           + " written", e);
@@ -277,8 +309,9 @@ final class GradeCommand implements Callable<Integer> {
 
   /** A one-line summary for LMS feedback columns. */
   static String oneLine(GradedSubmission s) {
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s/%s points (%.0f%%)",
-        trim(s.result().score()), trim(s.result().maxScore()), s.result().percent()));
+    StringBuilder b = new StringBuilder(64).append(trim(s.result().score())).append('/')
+        .append(trim(s.result().maxScore())).append(" points (")
+        .append(Decimals.fixed(s.result().percent(), 0)).append("%)");
     s.result().firstWrongStep().ifPresent(step -> b.append("; first went wrong at ").append(step));
     List<String> named = s.result().steps().stream().map(StepResult::misconception)
         .filter(m -> m != null && !m.equals("rounded-early")).distinct().toList();
@@ -295,7 +328,7 @@ final class GradeCommand implements Callable<Integer> {
   }
 
   private static String trim(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
+    return v == Math.rint(v) ? Long.toString((long) v) : Decimals.fixed(v, 2);
   }
 
   private static boolean isEmptyFolder(Path p) throws IOException {

@@ -2,8 +2,10 @@ package org.nngrader.grader.batch;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.nngrader.bank.graph.Values;
 import org.nngrader.grader.engine.GradeResult;
 import org.nngrader.grader.engine.GradingEngine;
 import org.nngrader.grader.engine.StudentAnswer;
@@ -83,9 +87,27 @@ public final class ClassGrader {
    * @throws IOException when the path itself cannot be read (a missing folder, an unsafe zip)
    */
   public Outcome grade(java.nio.file.Path path, Consumer<GradedSubmission> sink) throws IOException {
+    return grade(path, Function.identity(), sink);
+  }
+
+  /**
+   * Grades everything under {@code path}; each result goes through {@code inWorker} on the
+   * thread that graded it (to write its reports there), and what that returns, typically one
+   * small summary row, goes to {@code sink} on the calling thread, in roster order (failed files
+   * after the roster, by file name). At most a few results per thread are in flight at any time,
+   * so nothing of a student is held once its row has reached the sink. {@code inWorker} must be
+   * thread-safe; {@code sink} is called from one thread only.
+   *
+   * @return how many submissions could not be graded
+   * @throws IOException when the path itself cannot be read (a missing folder, an unsafe zip)
+   */
+  public <T> Outcome grade(java.nio.file.Path path, Function<GradedSubmission, T> inWorker,
+      Consumer<T> sink) throws IOException {
     Map<String, List<Prepared>> byStudent = new LinkedHashMap<>();
     List<GradedSubmission> failed = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
+    int gradedStudents;
+    List<SetStudent> without;
     try (Stream<SubmissionEntry> entries = Submissions.open(path)) {
       Semaphore inFlight = new Semaphore(threads * 4);
       List<Future<Object>> futures = new ArrayList<>();
@@ -124,25 +146,33 @@ public final class ClassGrader {
       failed.clear();
       failed.addAll(failedByStudent.values());
       failed.addAll(unowned);
+      gradedStudents = byStudent.size();
+      without = students.stream().filter(s -> !byStudent.containsKey(s.id())).toList();
 
-      // Pass two: the newest submission of each student, graded in parallel.
-      List<Future<GradedSubmission>> graded = new ArrayList<>();
+      // Pass two: the newest submission of each student, graded and handed to inWorker in
+      // parallel; a window of a few results per thread, drained in roster order.
+      Deque<Future<T>> window = new ArrayDeque<>();
       for (SetStudent s : students) {
-        List<Prepared> mine = byStudent.get(s.id());
-        if (mine != null) {
-          graded.add(pool.submit(() -> gradeNewest(mine)));
+        List<Prepared> mine = byStudent.remove(s.id());
+        if (mine == null) {
+          continue;
+        }
+        window.add(pool.submit(() -> inWorker.apply(gradeNewest(mine))));
+        while (window.size() > threads * 4 || (!window.isEmpty() && window.peek().isDone())) {
+          sink.accept(get(window.poll()));
         }
       }
-      for (Future<GradedSubmission> f : graded) {
-        sink.accept(get(f));
+      while (!window.isEmpty()) {
+        sink.accept(get(window.poll()));
       }
     } finally {
       pool.shutdownNow();
     }
     failed.sort(Comparator.comparing(GradedSubmission::file));
-    failed.forEach(sink);
-    List<SetStudent> without = students.stream().filter(s -> !byStudent.containsKey(s.id())).toList();
-    return new Outcome(failed.size(), byStudent.size(), without);
+    for (GradedSubmission f : failed) {
+      sink.accept(inWorker.apply(f));
+    }
+    return new Outcome(failed.size(), gradedStudents, without);
   }
 
   /** What a batch came to. */
@@ -173,6 +203,9 @@ public final class ClassGrader {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("grading was interrupted", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof java.io.UncheckedIOException io) {
+        throw io; // a report that could not be written: its own message names the file
+      }
       throw new IllegalStateException("grading failed: " + e.getCause(), e.getCause());
     }
   }

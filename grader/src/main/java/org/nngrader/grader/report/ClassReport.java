@@ -85,6 +85,7 @@ public final class ClassReport {
   private final Path folder;
   private final Template template;
   private final Reveal reveal;
+  private final StudentFiles files;
   private final Object lock = new Object();
   private final ClassTally tally;
   private final List<Row> rows = new ArrayList<>();
@@ -99,6 +100,15 @@ public final class ClassReport {
    * @param reveal what the student reports show
    */
   public ClassReport(Path folder, Template template, List<String> askedSteps, Reveal reveal) {
+    this(folder, template, askedSteps, reveal, StudentFiles.HTML_AND_JSON);
+  }
+
+  /**
+   * @param files which report files each student's folder gets
+   */
+  public ClassReport(Path folder, Template template, List<String> askedSteps, Reveal reveal,
+      StudentFiles files) {
+    this.files = Objects.requireNonNull(files, "files");
     this.folder = Objects.requireNonNull(folder, "folder");
     this.template = Objects.requireNonNull(template, "template");
     this.reveal = Objects.requireNonNull(reveal, "reveal");
@@ -114,7 +124,8 @@ public final class ClassReport {
   }
 
   /**
-   * Writes one submission's report files and counts it in the class files.
+   * Writes one submission's report files and counts it in the class files: {@link #write}
+   * then {@link #collect}.
    *
    * @return the submission's folder, relative to the results folder
    * @throws IllegalArgumentException when another submission already has the same folder
@@ -122,23 +133,82 @@ public final class ClassReport {
    * @throws UncheckedIOException when a report cannot be written
    */
   public String add(GradedSubmission submission) {
+    Entry e = write(submission);
+    collect(e);
+    return e.row.folder();
+  }
+
+  /**
+   * Writes one submission's report files (as chosen by {@link StudentFiles}) and returns the
+   * small summary row the class files need of it. Thread-safe: meant to run on the thread that
+   * graded the submission, so that only the row, never the grade result, travels on.
+   *
+   * @throws IllegalArgumentException when another submission already has the same folder
+   * @throws IllegalStateException after {@link #finish}
+   * @throws UncheckedIOException when a report cannot be written
+   */
+  public Entry write(GradedSubmission submission) {
     String name = FolderNames.of(submission);
-    Row row = row(submission, name);
+    ClassTally.Counted counted = tally.count(submission);
+    Row row = row(submission, name, counted.verdicts());
     synchronized (lock) {
-      if (finished) {
-        throw new IllegalStateException("the class report is finished; " + submission.file()
-            + " came too late to be added");
-      }
+      checkOpen(submission.file());
       String other = folders.putIfAbsent(name.toLowerCase(Locale.ROOT), submission.file());
       if (other != null) {
         throw new IllegalArgumentException("two submissions for report folder '" + name + "': "
             + other + " and " + submission.file() + "; pass one submission per student");
       }
-      rows.add(row);
-      tally.add(submission, name);
     }
-    StudentReport.write(folder.resolve(name), submission, template, reveal);
-    return name;
+    StudentReport.write(folder.resolve(name), submission, template, reveal, files);
+    return new Entry(row, counted);
+  }
+
+  /**
+   * Counts a row from {@link #write} in the class files. Call it for each entry in a fixed order
+   * (the order of {@code add} calls decides nothing in the files, but the class mean is summed
+   * in it, so one thread collecting in roster order keeps every digit the same).
+   *
+   * @throws IllegalStateException after {@link #finish}, or for an entry collected twice
+   */
+  public void collect(Entry entry) {
+    synchronized (lock) {
+      checkOpen(entry.row.file());
+      if (entry.collected) {
+        throw new IllegalStateException("the report row of " + entry.row.file()
+            + " was collected twice");
+      }
+      entry.collected = true;
+      rows.add(entry.row);
+      tally.add(entry.counted, entry.row.folder());
+      entry.counted = null;
+    }
+  }
+
+  private void checkOpen(String file) {
+    if (finished) {
+      throw new IllegalStateException("the class report is finished; " + file
+          + " came too late to be added");
+    }
+  }
+
+  /**
+   * One submission's summary row, from {@link #write} to {@link #collect}: its csv cells, its
+   * verdicts and counts, no grade result.
+   */
+  public static final class Entry {
+    private final Row row;
+    private ClassTally.Counted counted;
+    private boolean collected;
+
+    private Entry(Row row, ClassTally.Counted counted) {
+      this.row = row;
+      this.counted = counted;
+    }
+
+    /** The submission's folder, relative to the results folder. */
+    public String folder() {
+      return row.folder();
+    }
   }
 
   /**
@@ -166,7 +236,7 @@ public final class ClassReport {
     }
   }
 
-  private Row row(GradedSubmission s, String name) {
+  private Row row(GradedSubmission s, String name, byte[] verdicts) {
     boolean graded = s.status() == GradedSubmission.Status.GRADED;
     GradeResult r = s.result();
     List<String> cells = List.of(
@@ -180,17 +250,6 @@ public final class ClassReport {
         nz(s.file()),
         String.join("; ", s.flags()),
         Boolean.toString(s.late()));
-    byte[] verdicts = null;
-    if (graded) {
-      verdicts = new byte[tally.asked.size()];
-      java.util.Arrays.fill(verdicts, (byte) -1);
-      for (StepResult sr : r.steps()) {
-        int i = tally.indexOf(sr.step());
-        if (i >= 0) {
-          verdicts[i] = (byte) sr.verdict().ordinal();
-        }
-      }
-    }
     return new Row(s.studentId(), s.file(), name, cells, verdicts);
   }
 
@@ -289,7 +348,7 @@ public final class ClassReport {
         .sorted(Comparator.comparing(ClassTally.Failure::file, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(ClassTally.Failure::folder))
         .forEach(f -> failures.add(Map.of("file", nz(f.file()), "student", nz(f.studentId()),
-            "error", f.error(), "link", f.folder() + "/" + StudentReport.HTML_FILE)));
+            "error", f.error(), "link", link(f.folder()))));
     s.put("hasFailures", !failures.isEmpty());
     s.put("failures", failures);
     List<Map<String, Object>> flags = new ArrayList<>();
@@ -298,7 +357,7 @@ public final class ClassReport {
             .thenComparing(ClassTally.Flagged::folder))
         .forEach(f -> flags.add(Map.of("student", nz(f.studentId()), "name", nz(f.name()),
             "file", nz(f.file()), "flags", String.join("; ", f.flags()),
-            "link", f.folder() + "/" + StudentReport.HTML_FILE)));
+            "link", link(f.folder()))));
     s.put("hasFlags", !flags.isEmpty());
     s.put("flags", flags);
     List<Map<String, Object>> students = new ArrayList<>();
@@ -312,13 +371,22 @@ public final class ClassReport {
       m.put("max", c.get(3));
       m.put("percent", c.get(4));
       m.put("status", c.get(5));
-      m.put("link", r.folder() + "/" + StudentReport.HTML_FILE);
+      m.put("link", link(r.folder()));
       students.add(m);
     }
     s.put("students", students);
     StringWriter w = new StringWriter();
     SUMMARY.execute(w, s);
     return w.toString();
+  }
+
+  /** The summary's link to a student's report: the HTML page, else the JSON, else none. */
+  private String link(String studentFolder) {
+    return switch (files) {
+      case HTML_AND_JSON -> studentFolder + "/" + StudentReport.HTML_FILE;
+      case JSON -> studentFolder + "/" + StudentReport.JSON_FILE;
+      case NONE -> "";
+    };
   }
 
   private static String nz(String s) {

@@ -76,45 +76,79 @@ final class ClassTally {
     return index.getOrDefault(step, -1);
   }
 
+  /**
+   * What the tally needs of one submission, taken from it on the thread that graded it:
+   * verdict ordinals per asked step (-1 for none, null for a failed submission) and the
+   * (misconception, step) pairs in step order.
+   */
+  record Counted(String studentId, String name, String file, String error, boolean failed,
+      boolean late, List<String> flags, double score, double percent, double max,
+      byte[] verdicts, List<String[]> misconceptionSteps) {}
+
+  /** The tally's view of a submission; thread-safe (touches no state of the tally). */
+  Counted count(GradedSubmission s) {
+    if (s.status() == GradedSubmission.Status.FAILED) {
+      return new Counted(s.studentId(), s.name(), s.file(), s.error(), true, s.late(),
+          s.flags(), Double.NaN, Double.NaN, Double.NaN, null, List.of());
+    }
+    GradeResult r = s.result();
+    byte[] verdicts = new byte[asked.size()];
+    Arrays.fill(verdicts, (byte) -1);
+    List<String[]> mistakes = new ArrayList<>();
+    for (StepResult sr : r.steps()) {
+      int i = indexOf(sr.step());
+      if (i >= 0) {
+        verdicts[i] = (byte) sr.verdict().ordinal();
+      }
+      if (sr.misconception() != null) {
+        mistakes.add(new String[] {sr.misconception(), sr.step()});
+      }
+    }
+    return new Counted(s.studentId(), s.name(), s.file(), s.error(), false, s.late(),
+        s.flags(), r.score(), r.percent(), r.maxScore(), verdicts, mistakes);
+  }
+
   void add(GradedSubmission s, String folder) {
+    add(count(s), folder);
+  }
+
+  void add(Counted s, String folder) {
     if (s.late()) {
       late++;
     }
     if (!s.flags().isEmpty()) {
       flagged.add(new Flagged(s.studentId(), s.name(), s.file(), folder, s.flags()));
     }
-    if (s.status() == GradedSubmission.Status.FAILED) {
+    if (s.failed()) {
       failed++;
       failures.add(new Failure(s.studentId(), s.file(), folder, s.error()));
       return;
     }
-    GradeResult r = s.result();
     if (graded == scores.length) {
       scores = Arrays.copyOf(scores, graded * 2);
       percents = Arrays.copyOf(percents, graded * 2);
     }
-    scores[graded] = r.score();
-    percents[graded] = r.percent();
+    scores[graded] = s.score();
+    percents[graded] = s.percent();
     graded++;
     if (graded == 1) {
-      commonMax = r.maxScore();
-    } else if (r.maxScore() != commonMax) {
+      commonMax = s.max();
+    } else if (s.max() != commonMax) {
       maxVaries = true;
     }
-    bands[band(r.percent())]++;
-    Set<String> seen = new LinkedHashSet<>();
-    for (StepResult sr : r.steps()) {
-      int i = indexOf(sr.step());
-      if (i >= 0) {
-        stepVerdicts[i][sr.verdict().ordinal()]++;
+    bands[band(s.percent())]++;
+    byte[] v = s.verdicts();
+    for (int i = 0; i < v.length; i++) {
+      if (v[i] >= 0) {
+        stepVerdicts[i][v[i]]++;
       }
-      if (sr.misconception() != null) {
-        MisconceptionCount m = misconceptions.computeIfAbsent(sr.misconception(),
-            MisconceptionCount::new);
-        m.steps.merge(sr.step(), 1L, Long::sum);
-        if (seen.add(sr.misconception())) {
-          m.students++;
-        }
+    }
+    Set<String> seen = new LinkedHashSet<>();
+    for (String[] m : s.misconceptionSteps()) {
+      MisconceptionCount c = misconceptions.computeIfAbsent(m[0], MisconceptionCount::new);
+      c.steps.merge(m[1], 1L, Long::sum);
+      if (seen.add(m[0])) {
+        c.students++;
       }
     }
   }

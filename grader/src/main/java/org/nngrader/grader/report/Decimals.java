@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /** Locale-independent number formatting for scores and percentages in reports and csv files. */
-final class Decimals {
+public final class Decimals {
 
   private Decimals() {}
 
@@ -20,6 +20,21 @@ final class Decimals {
 
   /** A percentage with a fixed number of decimals ("96.2"). */
   static String percent(double x, int decimals) {
-    return String.format(Locale.ROOT, "%." + decimals + "f", x);
+    return fixed(x, decimals);
+  }
+
+  /**
+   * {@code x} with exactly {@code decimals} decimals, the same text as
+   * {@code String.format(Locale.ROOT, "%.<decimals>f", x)} (half-up rounding of the shortest
+   * decimal form, "-0.0" for a negative number that rounds to zero) without parsing a format
+   * string for every number.
+   */
+  public static String fixed(double x, int decimals) {
+    if (!Double.isFinite(x)) {
+      return String.format(Locale.ROOT, "%." + decimals + "f", x);
+    }
+    String s = BigDecimal.valueOf(x).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+    boolean negative = x < 0 || (x == 0 && 1 / x < 0);
+    return negative && s.charAt(0) != '-' ? "-" + s : s;
   }
 }

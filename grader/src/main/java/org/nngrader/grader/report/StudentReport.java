@@ -1,17 +1,17 @@
 package org.nngrader.grader.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +50,11 @@ public final class StudentReport {
 
   private static final Mustache HTML =
       new DefaultMustacheFactory("org/nngrader/grader/report").compile("student.mustache");
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final ObjectWriter JSON = MAPPER.writer(new DefaultPrettyPrinter()
+  private static final JsonFactory JSON_FACTORY = JsonFactory.builder()
+      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+  private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
       .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-      .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+      .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
   private StudentReport() {}
 
@@ -74,20 +75,52 @@ public final class StudentReport {
    */
   public static void write(Path folder, GradedSubmission submission, Template template,
       Reveal reveal) {
+    write(folder, submission, template, reveal, StudentFiles.HTML_AND_JSON);
+  }
+
+  /**
+   * Writes the report files {@code files} names into a folder, creating it if needed (nothing,
+   * not even the folder, for {@link StudentFiles#NONE}).
+   *
+   * @throws UncheckedIOException when a file cannot be written
+   */
+  public static void write(Path folder, GradedSubmission submission, Template template,
+      Reveal reveal, StudentFiles files) {
+    if (files == StudentFiles.NONE) {
+      return;
+    }
     StudentView v = StudentView.of(submission, template, reveal);
     try {
       Files.createDirectories(folder);
-      Files.writeString(folder.resolve(HTML_FILE), html(v), StandardCharsets.UTF_8);
-      Files.writeString(folder.resolve(JSON_FILE), json(v), StandardCharsets.UTF_8);
+      if (files == StudentFiles.HTML_AND_JSON) {
+        try (Writer w = Files.newBufferedWriter(folder.resolve(HTML_FILE), StandardCharsets.UTF_8)) {
+          HTML.execute(w, htmlScope(v));
+        }
+      }
+      try (Writer w = Files.newBufferedWriter(folder.resolve(JSON_FILE), StandardCharsets.UTF_8)) {
+        json(v, w);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the report of " + submission.file()
           + " into " + folder + ": " + e.getMessage(), e);
+    } catch (MustacheException e) {
+      // Mustache wraps the writer's IOException
+      IOException io = e.getCause() instanceof IOException c ? c : new IOException(e.getMessage(), e);
+      throw new UncheckedIOException("could not write the report of " + submission.file()
+          + " into " + folder + ": " + io.getMessage(), io);
     }
   }
+
 
   // ---------------------------------------------------------------- HTML
 
   static String html(StudentView v) {
+    StringWriter w = new StringWriter(16384);
+    HTML.execute(w, htmlScope(v));
+    return w.toString();
+  }
+
+  private static Map<String, Object> htmlScope(StudentView v) {
     GradedSubmission s = v.submission;
     Map<String, Object> scope = new LinkedHashMap<>();
     String id = s.studentId() == null ? "(unknown)" : s.studentId();
@@ -144,9 +177,7 @@ public final class StudentReport {
       scope.put("misconceptions", mcs);
       scope.put("hidden", hiddenNotice(v.reveal));
     }
-    StringWriter w = new StringWriter();
-    HTML.execute(w, scope);
-    return w.toString();
+    return scope;
   }
 
   /**
@@ -219,108 +250,156 @@ public final class StudentReport {
   // ---------------------------------------------------------------- JSON
 
   static String json(StudentView v) {
+    StringWriter w = new StringWriter(8192);
+    try {
+      json(v, w);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return w.toString();
+  }
+
+  /**
+   * Streams the JSON report (fields in a fixed order, two-space indentation, a final newline)
+   * without building a tree.
+   */
+  static void json(StudentView v, Writer out) throws IOException {
+    try (JsonGenerator g = JSON_FACTORY.createGenerator(out)) {
+      g.setPrettyPrinter(PRETTY.createInstance());
+      writeJson(v, g);
+    }
+    out.write('\n');
+  }
+
+  private static void writeJson(StudentView v, JsonGenerator g) throws IOException {
     GradedSubmission s = v.submission;
-    ObjectNode root = MAPPER.createObjectNode();
-    root.put("studentId", s.studentId());
-    root.put("name", s.name());
-    root.put("variant", s.variant());
-    root.put("file", s.file());
-    root.put("status", s.status().label());
-    root.put("error", s.error());
-    root.put("late", s.late());
-    ObjectNode t = root.putObject("template");
-    t.put("id", v.template.id());
-    t.put("title", v.template.title());
-    ObjectNode reveal = root.putObject("reveal");
-    reveal.put("expectedValues", v.reveal.expectedValues());
-    reveal.put("formulas", v.reveal.formulas());
+    g.writeStartObject();
+    g.writeStringField("studentId", s.studentId());
+    g.writeStringField("name", s.name());
+    g.writeStringField("variant", s.variant());
+    g.writeStringField("file", s.file());
+    g.writeStringField("status", s.status().label());
+    g.writeStringField("error", s.error());
+    g.writeBooleanField("late", s.late());
+    g.writeObjectFieldStart("template");
+    g.writeStringField("id", v.template.id());
+    g.writeStringField("title", v.template.title());
+    g.writeEndObject();
+    g.writeObjectFieldStart("reveal");
+    g.writeBooleanField("expectedValues", v.reveal.expectedValues());
+    g.writeBooleanField("formulas", v.reveal.formulas());
+    g.writeEndObject();
     if (!v.graded()) {
-      root.putNull("score");
-      root.putNull("max");
-      root.putNull("percent");
-      root.putNull("counts");
-      root.putNull("firstDivergence");
-      root.putArray("steps");
-      root.putArray("misconceptions");
-      root.putNull("diagram");
-      return write(root);
+      g.writeNullField("score");
+      g.writeNullField("max");
+      g.writeNullField("percent");
+      g.writeNullField("counts");
+      g.writeNullField("firstDivergence");
+      g.writeArrayFieldStart("steps");
+      g.writeEndArray();
+      g.writeArrayFieldStart("misconceptions");
+      g.writeEndArray();
+      g.writeNullField("diagram");
+      g.writeEndObject();
+      return;
     }
     GradeResult r = v.result();
-    root.put("score", r.score());
-    root.put("max", r.maxScore());
-    root.put("percent", r.percent());
-    ObjectNode counts = root.putObject("counts");
+    g.writeNumberField("score", r.score());
+    g.writeNumberField("max", r.maxScore());
+    g.writeNumberField("percent", r.percent());
+    g.writeObjectFieldStart("counts");
     for (Verdict verdict : Verdict.values()) {
-      counts.put(verdict.label(), r.count(verdict));
+      g.writeNumberField(verdict.label(), r.count(verdict));
     }
+    g.writeEndObject();
     if (v.divergence == null) {
-      root.putNull("firstDivergence");
+      g.writeNullField("firstDivergence");
     } else {
       StudentView.Divergence d = v.divergence;
-      ObjectNode fd = root.putObject("firstDivergence");
-      fd.put("step", d.step().result().step());
-      fd.put("question", d.step().result().question());
-      fd.put("verdict", d.step().result().verdict().label());
-      fd.put("misconception", d.step().result().misconception());
-      strings(fd.putArray("followThroughSteps"), d.followThrough());
-      strings(fd.putArray("sameMistakeSteps"), d.sameMistake());
-      strings(fd.putArray("otherWrongSteps"), d.otherWrong());
-      fd.put("message", d.message());
+      g.writeObjectFieldStart("firstDivergence");
+      g.writeStringField("step", d.step().result().step());
+      g.writeStringField("question", d.step().result().question());
+      g.writeStringField("verdict", d.step().result().verdict().label());
+      g.writeStringField("misconception", d.step().result().misconception());
+      strings(g, "followThroughSteps", d.followThrough());
+      strings(g, "sameMistakeSteps", d.sameMistake());
+      strings(g, "otherWrongSteps", d.otherWrong());
+      g.writeStringField("message", d.message());
+      g.writeEndObject();
     }
-    ArrayNode steps = root.putArray("steps");
+    g.writeArrayFieldStart("steps");
     for (StudentView.Step st : v.steps) {
       StepResult sr = st.result();
-      ObjectNode o = steps.addObject();
-      o.put("step", sr.step());
-      o.put("question", sr.question());
-      o.put("answer", sr.written());
-      o.put("value", sr.value());
-      o.put("verdict", sr.verdict().label());
-      o.put("points", sr.points());
-      o.put("maxPoints", sr.maxPoints());
-      o.put("feedback", st.feedback());
-      o.put("note", sr.note());
-      o.put("misconception", sr.misconception());
-      strings(o.putArray("followsFrom"), sr.followsFrom());
-      o.put("formula", st.formula());
+      g.writeStartObject();
+      g.writeStringField("step", sr.step());
+      g.writeStringField("question", sr.question());
+      g.writeStringField("answer", sr.written());
+      number(g, "value", sr.value());
+      g.writeStringField("verdict", sr.verdict().label());
+      g.writeNumberField("points", sr.points());
+      g.writeNumberField("maxPoints", sr.maxPoints());
+      g.writeStringField("feedback", st.feedback());
+      g.writeStringField("note", sr.note());
+      g.writeStringField("misconception", sr.misconception());
+      strings(g, "followsFrom", sr.followsFrom());
+      g.writeStringField("formula", st.formula());
       if (st.expectedExpression() != null) {
-        o.put("expected", st.expectedExpression());
+        g.writeStringField("expected", st.expectedExpression());
       } else {
-        o.put("expected", st.expected());
+        number(g, "expected", st.expected());
       }
-      o.put("followThroughValue", st.followThroughValue());
-      o.put("firstDivergence", st.firstDivergence());
+      number(g, "followThroughValue", st.followThroughValue());
+      g.writeBooleanField("firstDivergence", st.firstDivergence());
+      g.writeEndObject();
     }
-    ArrayNode mcs = root.putArray("misconceptions");
+    g.writeEndArray();
+    g.writeArrayFieldStart("misconceptions");
     for (StudentView.MisconceptionSeen m : v.misconceptions) {
-      ObjectNode o = mcs.addObject();
-      o.put("id", m.id());
-      o.put("title", m.title());
-      o.put("feedback", m.feedback());
-      strings(o.putArray("steps"), m.steps());
+      g.writeStartObject();
+      g.writeStringField("id", m.id());
+      g.writeStringField("title", m.title());
+      g.writeStringField("feedback", m.feedback());
+      strings(g, "steps", m.steps());
+      g.writeEndObject();
     }
-    ObjectNode diagram = root.putObject("diagram");
-    ArrayNode neurons = diagram.putArray("neurons");
-    v.diagram.markedNeurons().forEach(m -> mark(neurons.addObject(), m));
-    ArrayNode weights = diagram.putArray("weights");
-    v.diagram.markedWeights().forEach(m -> mark(weights.addObject(), m));
-    return write(root);
+    g.writeEndArray();
+    g.writeObjectFieldStart("diagram");
+    g.writeArrayFieldStart("neurons");
+    for (NetworkDiagram.Marked m : v.diagram.markedNeurons()) {
+      mark(g, m);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("weights");
+    for (NetworkDiagram.Marked m : v.diagram.markedWeights()) {
+      mark(g, m);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
-  private static void mark(ObjectNode o, NetworkDiagram.Marked m) {
-    o.put("id", m.id());
-    o.put("mark", m.mark() == NetworkDiagram.Mark.WRONG ? "wrong" : "follow-through");
+  private static void mark(JsonGenerator g, NetworkDiagram.Marked m) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", m.id());
+    g.writeStringField("mark", m.mark() == NetworkDiagram.Mark.WRONG ? "wrong" : "follow-through");
+    g.writeEndObject();
   }
 
-  private static void strings(ArrayNode a, List<String> values) {
-    values.forEach(a::add);
-  }
-
-  private static String write(ObjectNode root) {
-    try {
-      return JSON.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
+  private static void number(JsonGenerator g, String field, Double value) throws IOException {
+    if (value == null) {
+      g.writeNullField(field);
+    } else {
+      g.writeNumberField(field, value.doubleValue());
     }
   }
+
+  private static void strings(JsonGenerator g, String field, List<String> values)
+      throws IOException {
+    g.writeArrayFieldStart(field);
+    for (String x : values) {
+      g.writeString(x);
+    }
+    g.writeEndArray();
+  }
+
 }
