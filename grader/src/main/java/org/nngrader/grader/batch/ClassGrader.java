@@ -47,6 +47,7 @@ public final class ClassGrader {
   private final Map<String, SetStudent> byLmsId = new HashMap<>();
   private final StepIdMatcher matcher;
   private final int threads;
+  private GroupMembership groups;
 
   /** What pass one keeps of a readable submission. */
   private record Prepared(
@@ -73,6 +74,15 @@ public final class ClassGrader {
   }
 
   /**
+   * Grades group submissions: a file an LMS named after a group is the group's, and every member
+   * without a submission of their own gets its grade.
+   */
+  public ClassGrader withGroups(GroupMembership membership) {
+    this.groups = membership;
+    return this;
+  }
+
+  /**
    * Grades everything under {@code path} and hands each result to {@code sink}, in roster order
    * (failed files, which may belong to nobody, after the roster, by file name). Students of the
    * roster without any submission are not passed to the sink: {@link Outcome#studentsWithout()} lists them.
@@ -82,6 +92,7 @@ public final class ClassGrader {
    */
   public Outcome grade(java.nio.file.Path path, Consumer<GradedSubmission> sink) throws IOException {
     Map<String, List<Prepared>> byStudent = new LinkedHashMap<>();
+    java.util.Set<String> viaGroup = new java.util.HashSet<>();
     List<GradedSubmission> failed = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try (Stream<SubmissionEntry> entries = Submissions.open(path)) {
@@ -124,23 +135,64 @@ public final class ClassGrader {
       failed.addAll(unowned);
 
       // Pass two: the newest submission of each student, graded in parallel.
-      List<Future<GradedSubmission>> graded = new ArrayList<>();
+      Map<String, Future<GradedSubmission>> graded = new LinkedHashMap<>();
       for (SetStudent s : students) {
         List<Prepared> mine = byStudent.get(s.id());
         if (mine != null) {
-          graded.add(pool.submit(() -> gradeNewest(mine)));
+          graded.put(s.id(), pool.submit(() -> gradeNewest(mine)));
         }
       }
-      for (Future<GradedSubmission> f : graded) {
-        sink.accept(get(f));
+      for (SetStudent s : students) {
+        Future<GradedSubmission> own = graded.get(s.id());
+        if (own != null) {
+          sink.accept(groupFlag(get(own), s));
+        } else {
+          GradedSubmission team = teamResult(s, graded);
+          if (team != null) {
+            sink.accept(team);
+            viaGroup.add(s.id());
+          }
+        }
       }
     } finally {
       pool.shutdownNow();
     }
     failed.sort(Comparator.comparing(GradedSubmission::file));
     failed.forEach(sink);
-    List<SetStudent> without = students.stream().filter(s -> !byStudent.containsKey(s.id())).toList();
-    return new Outcome(failed.size(), byStudent.size(), without);
+    List<SetStudent> without = students.stream()
+        .filter(s -> !byStudent.containsKey(s.id()) && !viaGroup.contains(s.id())).toList();
+    return new Outcome(failed.size(), byStudent.size() + viaGroup.size(), without);
+  }
+
+  /** The flag on a group's own submission, naming the group. */
+  private GradedSubmission groupFlag(GradedSubmission g, SetStudent s) {
+    GroupMembership.Group group = groups == null ? null : groups.groupOf(s);
+    if (group == null || g.status() != GradedSubmission.Status.GRADED || group.members().size() < 2) {
+      return g;
+    }
+    List<String> flags = new ArrayList<>(g.flags());
+    flags.add("group submission of " + group.name() + ", graded for every member");
+    return new GradedSubmission(g.studentId(), g.name(), g.variant(), g.file(), g.status(),
+        g.result(), g.error(), g.givens(), flags, g.late());
+  }
+
+  /** A member's copy of their group's graded submission, or null. */
+  private GradedSubmission teamResult(SetStudent s, Map<String, Future<GradedSubmission>> graded) {
+    GroupMembership.Group group = groups == null ? null : groups.groupOf(s);
+    if (group == null) {
+      return null;
+    }
+    for (SetStudent m : group.members()) {
+      Future<GradedSubmission> f = graded.get(m.id());
+      GradedSubmission g = f == null ? null : get(f);
+      if (g != null && g.status() == GradedSubmission.Status.GRADED) {
+        List<String> flags = new ArrayList<>(g.flags());
+        flags.add("group submission of " + group.name() + ", handed in by " + m.id());
+        return new GradedSubmission(s.id(), s.name(), g.variant(), g.file(), g.status(), g.result(),
+            null, g.givens(), flags, g.late());
+      }
+    }
+    return null;
   }
 
   /** What a batch came to. */
@@ -261,6 +313,12 @@ public final class ClassGrader {
     int dot = name.lastIndexOf('.');
     String stem = dot > 0 ? name.substring(0, dot) : name;
     SetStudent s = lookup(stem);
+    if (s == null && groups != null) {
+      GroupMembership.Group g = groups.find(sub.displayName(), sub.lmsUserId());
+      if (g != null && !g.members().isEmpty()) {
+        return g.members().get(0);
+      }
+    }
     if (s == null && sub.displayName() != null) {
       for (SetStudent c : students) {
         if (c.name() != null && normalizeName(c.name()).equals(normalizeName(sub.displayName()))) {
@@ -272,7 +330,8 @@ public final class ClassGrader {
   }
 
   private static String normalizeName(String n) {
-    return n.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    return java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFC)
+        .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
   }
 
   private GradedSubmission gradeNewest(List<Prepared> mine) {

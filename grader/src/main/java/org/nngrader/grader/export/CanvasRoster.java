@@ -2,16 +2,13 @@ package org.nngrader.grader.export;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Makes an nngrader roster from a Canvas gradebook export (Grades, Export): one row per student
@@ -24,19 +21,9 @@ public final class CanvasRoster {
 
   /** The roster csv text. */
   public static String fromGradebook(Path gradebook) throws IOException {
-    List<List<String>> rows = new ArrayList<>();
-    try (CSVParser p = CSVParser.parse(gradebook, StandardCharsets.UTF_8, CSVFormat.DEFAULT)) {
-      for (CSVRecord r : p) {
-        rows.add(r.toList());
-      }
-    }
-    if (rows.isEmpty()) {
-      throw new IllegalArgumentException(gradebook + ": is empty; export the gradebook from Canvas (Grades > Export)");
-    }
-    List<String> header = new ArrayList<>(rows.get(0));
-    if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-      header.set(0, header.get(0).substring(1));
-    }
+    LmsTable table = LmsTable.read(gradebook, "the gradebook from Canvas (Grades > Export)");
+    List<List<String>> rows = table.rows;
+    List<String> header = table.header();
     int student = header.indexOf("Student");
     int id = header.indexOf("ID");
     int sis = header.indexOf("SIS User ID");
