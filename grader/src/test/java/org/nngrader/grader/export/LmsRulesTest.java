@@ -160,6 +160,16 @@ class LmsRulesTest {
   }
 
   @Test
+  void aRosterComesFromASemicolonCanvasExportToo(@TempDir Path dir) throws Exception {
+    Path book = dir.resolve("b.csv");
+    Files.writeString(book, "\uFEFFStudent;ID;SIS User ID;SIS Login ID;Section;HW (7)\n"
+        + "    Points Possible;;;;;10,00\n\"Lovelace, Ada\";11;S11;ada@x.edu;A;7,50\n");
+    assertThat(CanvasRoster.fromGradebook(book).lines()).containsExactly(
+        "student_id,name,email,canvas_id,sis_user_id,sis_login_id,section",
+        "S11,\"Lovelace, Ada\",ada@x.edu,11,S11,ada@x.edu,A");
+  }
+
+  @Test
   void aBlankStudentIdCellIsNotTheLabelBesideIt() throws Exception {
     String csv = "step,question,answer\nstudent_id,Student ID,\nvariant,Variant,\nnet_h1,net of h1,0.5\n";
     assertThat(SheetReaders.read("a.csv", csv.getBytes(StandardCharsets.UTF_8)).studentId()).isNull();
