@@ -75,6 +75,11 @@ final class GradeCommand implements Callable<Integer> {
           + "steps.csv and summary.html).")
   String reports;
 
+  @Option(names = "--groups", paramLabel = "GROUPS.csv",
+      description = "Group membership (group,student_id; or Canvas's group-set csv; or Moodle's "
+          + "participants download): a group's submission grades every member.")
+  Path groups;
+
   @Override
   public Integer call() throws IOException {
     studentFiles(); // a bad --reports is a usage error before anything is read
@@ -191,10 +196,14 @@ final class GradeCommand implements Callable<Integer> {
   }
 
   /** What the command prints at the end. */
-  private record Summary(int graded, List<GradedSubmission> failed, int without, double mean, int students) {
+  private record Summary(int graded, List<GradedSubmission> failed, List<String> without, double mean, int students) {
     void print(PrintWriter w, Path out) {
       w.printf(Locale.ROOT, "Graded %d of %d students (mean %.1f%%); %d without a gradable submission; %d file%s could not be graded.%n",
-          graded, students, mean, without, failed.size(), failed.size() == 1 ? "" : "s");
+          graded, students, mean, without.size(), failed.size(), failed.size() == 1 ? "" : "s");
+      if (!without.isEmpty()) {
+        w.println("  without a submission: " + String.join(", ", without.subList(0, Math.min(30, without.size())))
+            + (without.size() > 30 ? ", ... (" + without.size() + " in all)" : ""));
+      }
       for (GradedSubmission f : failed) {
         w.println("  not graded: " + f.error());
       }
@@ -223,6 +232,9 @@ final class GradeCommand implements Callable<Integer> {
     List<GradedSubmission> failed = new ArrayList<>();
     double[] percentSum = {0};
     ClassGrader grader = new ClassGrader(engine, students, n);
+    if (groups != null) {
+      grader.withGroups(groupMembership(students));
+    }
     // The grading thread writes the student's reports and keeps one small row of it; this
     // thread only collects the rows, in roster order.
     ClassGrader.Outcome outcome = gradeAll(() -> grader.grade(submissions, s -> new Done(report.write(s),
@@ -252,7 +264,8 @@ final class GradeCommand implements Callable<Integer> {
     }
     ResultsFolder.writeStudents(folder, entries);
     int graded = outcome.graded();
-    return new Summary(graded, failed, outcome.studentsWithout().size(),
+    return new Summary(graded, failed,
+        outcome.studentsWithout().stream().map(SetStudent::id).toList(),
         graded == 0 ? 0 : percentSum[0] / graded, students.size());
   }
 
@@ -278,6 +291,24 @@ final class GradeCommand implements Callable<Integer> {
           ? message : submissions + ": cannot be read (" + message + ")")
           + "; nothing was graded and no results were written", e);
     }
+  }
+
+  private org.nngrader.grader.batch.GroupMembership groupMembership(List<SetStudent> students) {
+    if (!Files.isRegularFile(groups)) {
+      throw new UsageException(groups + ": no such file; pass the group membership csv with --groups");
+    }
+    org.nngrader.grader.batch.GroupMembership m = Cli.attempt(() -> {
+      try {
+        return org.nngrader.grader.batch.GroupMembership.read(groups, students);
+      } catch (IOException e) {
+        throw new IllegalArgumentException(groups + ": cannot be read (" + e.getMessage() + ")");
+      }
+    });
+    for (String u : m.unknownMembers()) {
+      spec.commandLine().getErr().println("nngrader: warning: " + groups + " " + u
+          + ": no such student in the problem set; left out of the groups");
+    }
+    return m;
   }
 
   private List<SetStudent> withParticipants(List<SetStudent> students) throws IOException {

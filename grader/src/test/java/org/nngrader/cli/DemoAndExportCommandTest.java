@@ -69,8 +69,9 @@ class DemoAndExportCommandTest {
     CliRun r = CliRun.run("export", "--results", dir.toString(), "--format", "moodle", "--out", dir.resolve("m.csv").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("not a results folder");
-    CliRun f = CliRun.run("export", "--results", dir.toString(), "--format", "d2l", "--out", dir.resolve("m.csv").toString());
-    assertThat(f.err()).contains("unknown export format 'd2l'; valid: generic, canvas, moodle, blackboard");
+    CliRun f = CliRun.run("export", "--results", dir.toString(), "--format", "sakai", "--out", dir.resolve("m.csv").toString());
+    assertThat(f.err()).contains("unknown export format 'sakai'; valid: generic, canvas, moodle, "
+        + "moodle-worksheet, blackboard, brightspace");
   }
 
   @Test

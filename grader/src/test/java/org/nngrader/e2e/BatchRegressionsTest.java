@@ -145,8 +145,13 @@ class BatchRegressionsTest {
     Path out = dir.resolve("failed-r");
     CliRun.run("grade", "--set", set.toString(), "--submissions", subs.toString(), "--out", out.toString());
     Path csv = dir.resolve("failed-export.csv");
-    assertThat(CliRun.run("export", "--results", out.toString(), "--format", "moodle", "--out", csv.toString()).code()).isZero();
-    assertThat(Files.readString(csv)).contains("a2@x.edu,,Your submission could not be graded: a2.xlsx")
-        .contains("a3@x.edu,,No submission.");
+    assertThat(CliRun.run("export", "--results", out.toString(), "--format", "generic", "--out", csv.toString()).code()).isZero();
+    assertThat(Files.readString(csv)).contains("a2@x.edu,,21.00,failed,Your submission could not be graded: a2.xlsx")
+        .contains("a3@x.edu,,21.00,no-submission,No submission.");
+    // An LMS upload never blanks the grade of a student nngrader did not grade: it leaves them out.
+    CliRun moodle = CliRun.run("export", "--results", out.toString(), "--format", "moodle", "--out", csv.toString());
+    assertThat(moodle.code()).isZero();
+    assertThat(Files.readString(csv)).doesNotContain("a2@x.edu").doesNotContain("a3@x.edu");
+    assertThat(moodle.out()).contains("Left alone (not graded by nngrader").contains("a2").contains("a3");
   }
 }

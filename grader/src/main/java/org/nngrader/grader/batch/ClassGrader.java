@@ -52,6 +52,7 @@ public final class ClassGrader {
   private final StepIdMatcher matcher;
   private final int threads;
   private final CopyDetection copies;
+  private GroupMembership groups;
 
   /** What pass one keeps of a readable submission. */
   private record Prepared(
@@ -76,6 +77,15 @@ public final class ClassGrader {
     this.matcher = new StepIdMatcher(engine.template().asked(), engine.template().stepAliases());
     this.threads = Math.max(1, threads);
     this.copies = new CopyDetection(engine, students);
+  }
+
+  /**
+   * Grades group submissions: a file an LMS named after a group is the group's, and every member
+   * without a submission of their own gets its grade.
+   */
+  public ClassGrader withGroups(GroupMembership membership) {
+    this.groups = membership;
+    return this;
   }
 
   /**
@@ -104,6 +114,7 @@ public final class ClassGrader {
   public <T> Outcome grade(java.nio.file.Path path, Function<GradedSubmission, T> inWorker,
       Consumer<T> sink) throws IOException {
     Map<String, List<Prepared>> byStudent = new LinkedHashMap<>();
+    java.util.Set<String> viaGroup = new java.util.HashSet<>();
     List<GradedSubmission> failed = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     int gradedStudents;
@@ -150,20 +161,41 @@ public final class ClassGrader {
       without = students.stream().filter(s -> !byStudent.containsKey(s.id())).toList();
 
       // Pass two: the newest submission of each student, graded and handed to inWorker in
-      // parallel; a window of a few results per thread, drained in roster order.
+      // parallel; a window of a few results per thread, drained in roster order. A group's
+      // graded submission is kept (only with a group membership) for its other members.
+      Map<String, GradedSubmission> groupGraded = new java.util.concurrent.ConcurrentHashMap<>();
+      java.util.Set<String> own = new java.util.HashSet<>(byStudent.keySet());
       Deque<Future<T>> window = new ArrayDeque<>();
       for (SetStudent s : students) {
         List<Prepared> mine = byStudent.remove(s.id());
         if (mine == null) {
           continue;
         }
-        window.add(pool.submit(() -> inWorker.apply(gradeNewest(mine))));
+        boolean inGroup = groups != null && groups.groupOf(s) != null;
+        window.add(pool.submit(() -> {
+          GradedSubmission g = groupFlag(gradeNewest(mine), s);
+          if (inGroup) {
+            groupGraded.put(s.id(), g);
+          }
+          return inWorker.apply(g);
+        }));
         while (window.size() > threads * 4 || (!window.isEmpty() && window.peek().isDone())) {
           sink.accept(get(window.poll()));
         }
       }
       while (!window.isEmpty()) {
         sink.accept(get(window.poll()));
+      }
+      if (groups != null) {
+        for (SetStudent s : students) {
+          GradedSubmission team = own.contains(s.id()) ? null : teamResult(s, groupGraded);
+          if (team != null) {
+            sink.accept(inWorker.apply(team));
+            viaGroup.add(s.id());
+          }
+        }
+        gradedStudents += viaGroup.size();
+        without = without.stream().filter(w -> !viaGroup.contains(w.id())).toList();
       }
     } finally {
       pool.shutdownNow();
@@ -173,6 +205,36 @@ public final class ClassGrader {
       sink.accept(inWorker.apply(f));
     }
     return new Outcome(failed.size(), gradedStudents, without);
+  }
+
+  /** The flag on a group's own submission, naming the group. */
+  private GradedSubmission groupFlag(GradedSubmission g, SetStudent s) {
+    GroupMembership.Group group = groups == null ? null : groups.groupOf(s);
+    if (group == null || g.status() != GradedSubmission.Status.GRADED || group.members().size() < 2) {
+      return g;
+    }
+    List<String> flags = new ArrayList<>(g.flags());
+    flags.add("group submission of " + group.name() + ", graded for every member");
+    return new GradedSubmission(g.studentId(), g.name(), g.variant(), g.file(), g.status(),
+        g.result(), g.error(), g.givens(), flags, g.late());
+  }
+
+  /** A member's copy of their group's graded submission, or null. */
+  private GradedSubmission teamResult(SetStudent s, Map<String, GradedSubmission> graded) {
+    GroupMembership.Group group = groups == null ? null : groups.groupOf(s);
+    if (group == null) {
+      return null;
+    }
+    for (SetStudent m : group.members()) {
+      GradedSubmission g = graded.get(m.id());
+      if (g != null && g.status() == GradedSubmission.Status.GRADED) {
+        List<String> flags = new ArrayList<>(g.flags());
+        flags.add("group submission of " + group.name() + ", handed in by " + m.id());
+        return new GradedSubmission(s.id(), s.name(), g.variant(), g.file(), g.status(), g.result(),
+            null, g.givens(), flags, g.late());
+      }
+    }
+    return null;
   }
 
   /** What a batch came to. */
@@ -304,6 +366,12 @@ public final class ClassGrader {
     int dot = name.lastIndexOf('.');
     String stem = dot > 0 ? name.substring(0, dot) : name;
     SetStudent s = lookup(stem);
+    if (s == null && groups != null) {
+      GroupMembership.Group g = groups.find(displayName, lmsUserId);
+      if (g != null && !g.members().isEmpty()) {
+        return g.members().get(0);
+      }
+    }
     if (s == null && displayName != null) {
       for (SetStudent c : students) {
         if (c.name() != null && normalizeName(c.name()).equals(normalizeName(displayName))) {
@@ -315,7 +383,8 @@ public final class ClassGrader {
   }
 
   private static String normalizeName(String n) {
-    return n.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+    return java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFC)
+        .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
   }
 
   private GradedSubmission gradeNewest(List<Prepared> mine) {

@@ -2,18 +2,13 @@ package org.nngrader.grader.export;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.nngrader.bank.sheet.SpreadsheetText;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Makes an nngrader roster from a Canvas gradebook export (Grades, Export): one row per student
@@ -26,19 +21,9 @@ public final class CanvasRoster {
 
   /** The roster csv text. */
   public static String fromGradebook(Path gradebook) throws IOException {
-    List<List<String>> rows = new ArrayList<>();
-    try (CSVParser p = CSVParser.parse(gradebook, StandardCharsets.UTF_8, CSVFormat.DEFAULT)) {
-      for (CSVRecord r : p) {
-        rows.add(r.toList());
-      }
-    }
-    if (rows.isEmpty()) {
-      throw new IllegalArgumentException(gradebook + ": is empty; export the gradebook from Canvas (Grades > Export)");
-    }
-    List<String> header = new ArrayList<>(rows.get(0));
-    if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-      header.set(0, header.get(0).substring(1));
-    }
+    LmsTable table = LmsTable.read(gradebook, "the gradebook from Canvas (Grades > Export)");
+    List<List<String>> rows = table.rows;
+    List<String> header = table.header();
     int student = header.indexOf("Student");
     int id = header.indexOf("ID");
     int sis = header.indexOf("SIS User ID");
@@ -66,8 +51,8 @@ public final class CanvasRoster {
           throw new IllegalArgumentException(gradebook + " line " + (r + 1) + ": student id '"
               + studentId + "' appears twice; fix the SIS ids in Canvas or edit the export");
         }
-        printer.printRecord(Stream.of(studentId, name, loginId.contains("@") ? loginId : "",
-            canvasId, sisId, loginId, cell(row, section)).map(SpreadsheetText::cell).toList());
+        printer.printRecord(studentId, name, loginId.contains("@") ? loginId : "", canvasId,
+            sisId, loginId, cell(row, section));
       }
     }
     return out.toString();

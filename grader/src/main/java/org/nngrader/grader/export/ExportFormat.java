@@ -6,16 +6,21 @@ import java.util.stream.Collectors;
 
 /** The grade-upload formats nngrader writes. */
 public enum ExportFormat {
-  GENERIC, CANVAS, MOODLE, BLACKBOARD;
+  GENERIC, CANVAS, MOODLE, MOODLE_WORKSHEET, BLACKBOARD, BRIGHTSPACE;
 
+  /** The name on the command line: {@code moodle-worksheet}, {@code brightspace}, ... */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  /** Parses a format name; the message lists the valid ones. */
+  /** Parses a format name ({@code d2l} is Brightspace); the message lists the valid ones. */
   public static ExportFormat parse(String text) {
+    String t = text.strip();
+    if (t.equalsIgnoreCase("d2l")) {
+      return BRIGHTSPACE;
+    }
     for (ExportFormat f : values()) {
-      if (f.id().equalsIgnoreCase(text.strip())) {
+      if (f.id().equalsIgnoreCase(t)) {
         return f;
       }
     }

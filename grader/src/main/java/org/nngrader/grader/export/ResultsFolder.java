@@ -114,6 +114,14 @@ public final class ResultsFolder {
       s.path("lms").fields().forEachRemaining(f -> lms.put(f.getKey(), f.getValue().asText()));
       String id = s.path("id").asText();
       CSVRecord g = byId.get(id);
+      if (g != null && g.isMapped("file") && !lms.containsKey("moodle_participant")
+          && !(g.isMapped("flags") && g.get("flags").contains("group submission"))) {
+        // A Moodle zip's folder names the participant, also under blind marking.
+        org.nngrader.grader.read.LmsName name = org.nngrader.grader.read.LmsName.parse(g.get("file"));
+        if (name.kind() == org.nngrader.grader.read.LmsKind.MOODLE && name.userId() != null) {
+          lms.put("moodle_participant", name.userId());
+        }
+      }
       Double score = g == null ? null : Double.valueOf(g.get("score"));
       double max = g == null ? 0 : Double.parseDouble(g.get("max"));
       rows.add(new GradeRow(id, text(s, "name"), text(s, "email"), lms, score, max,

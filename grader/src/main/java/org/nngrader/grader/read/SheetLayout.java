@@ -150,6 +150,11 @@ final class SheetLayout {
     RawCell value = cell(row, answerColumn);
     if (value == null) {
       value = cell(row, questionColumn);
+      // The template's own label ("Student ID", "Variant") beside a blank value is not a value.
+      if (value != null && (STUDENT_LABELS.contains(label(value.text()))
+          || VARIANT_LABELS.contains(label(value.text())))) {
+        value = null;
+      }
     }
     if (value == null) {
       problem(rowNumber, "the " + what + " row has no value; write it in column "

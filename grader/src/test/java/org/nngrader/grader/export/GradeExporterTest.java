@@ -23,12 +23,11 @@ class GradeExporterTest {
   }
 
   @Test
-  void moodleUsesEmailAndFeedbackAndLeavesMissingEmpty(@TempDir Path dir) throws Exception {
+  void moodleUsesEmailAndMoodlesHeadersAndLeavesMissingOut(@TempDir Path dir) throws Exception {
     String csv = export(ExportFormat.MOODLE, new GradeExporter.Options("HW", null, false, null, null), dir);
     assertThat(csv.lines()).containsExactly(
-        "Email address,HW,Feedback comments",
-        "ada@uni.edu,40.00,40/47 points (85%); first went wrong at net_h1.",
-        "bob@uni.edu,,No submission.");
+        "Email address,Assignment: HW (Real),Assignment: HW (Feedback)",
+        "ada@uni.edu,40.00,40/47 points (85%); first went wrong at net_h1.");
   }
 
   @Test
@@ -38,6 +37,8 @@ class GradeExporterTest {
         "\"Last Name\",\"First Name\",\"Username\",\"HW [Total Pts: 10 Score] |_123_1\"",
         "\"Lovelace\",\"Ada\",\"alovelace\",\"8.51\"",
         "\"Tables\",\"'=Bob\",\"s2\",\"0.00\"");
+    String withoutZero = export(ExportFormat.BLACKBOARD, new GradeExporter.Options("HW", 10.0, false, null, "_123_1"), dir);
+    assertThat(withoutZero.lines()).hasSize(2).noneMatch(l -> l.contains("Tables"));
   }
 
   @Test

@@ -39,7 +39,23 @@ class LmsNameTest {
     "answers.xlsx|PLAIN|-|-|false|answers.xlsx",
     "s1234567_answers.xlsx|PLAIN|-|-|false|s1234567_answers.xlsx",
     "hw_2024_final.xlsx|PLAIN|-|-|false|hw_2024_final.xlsx",
-    "123456_7890123_answers.xlsx|PLAIN|-|-|false|123456_7890123_answers.xlsx",
+    // Older Canvas: the whole prefix lower-cased, so late is "_late_"; anonymous without a name
+    "smithjohn_late_123456_7890123_answers.xlsx|CANVAS|123456|smithjohn|true|answers.xlsx",
+    "123456_7890123_answers.xlsx|CANVAS|123456|-|false|answers.xlsx",
+    "late_123456_7890123_answers.xlsx|CANVAS|123456|-|true|answers.xlsx",
+    "anon_12345_7890123_answers.xlsx|CANVAS|anon_12345|-|false|answers.xlsx",
+    // Text and URL entries carry no attachment id
+    "smithjohn_123456_text.html|CANVAS|123456|smithjohn|false|text.html",
+    "smithjohn_LATE_123456_link.html|CANVAS|123456|smithjohn|true|link.html",
+    "anon_8hQ2x_text.html|CANVAS|anon_8hQ2x|-|false|text.html",
+    // Group submissions: the group's name and the representative's id
+    "teamalpha_5001_900001_answers.xlsx|CANVAS|5001|teamalpha|false|answers.xlsx",
+    // Re-zipped on macOS: NFD names compare as NFC
+    "mu\u0308llerju\u0308rgen_223344_7890124_a.xlsx|CANVAS|223344|müllerjürgen|false|a.xlsx",
+    "Jose\u0301_88_assignsubmission_file/a.xlsx|MOODLE|88|José|false|a.xlsx",
+    // Moodle team submissions: "<group>_<groupid>" folders, or "Default group" without an id
+    "Team Alpha_42_assignsubmission_file/answers.xlsx|MOODLE|42|Team Alpha|false|answers.xlsx",
+    "Default group_assignsubmission_file/answers.xlsx|MOODLE|-|Default group|false|answers.xlsx",
     "smithjohn_123456_answers.xlsx|PLAIN|-|-|false|smithjohn_123456_answers.xlsx",
     "class\\smith\\answers.xlsx|PLAIN|-|-|false|answers.xlsx",
   })
