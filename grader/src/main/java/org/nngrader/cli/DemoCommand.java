@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * set, simulate a class with every behaviour (including corrupt files, which are listed, not
  * fatal), grade it, and export Canvas grades.
  */
-@Command(name = "demo", description = "Run generate, simulate, grade and export on a built-in class of 40.")
+@Command(mixinStandardHelpOptions = true, name = "demo", description = "Run generate, simulate, grade and export on a built-in class of 40.")
 final class DemoCommand implements Callable<Integer> {
 
   /** Marks a folder the demo made, so a second run may replace it. */

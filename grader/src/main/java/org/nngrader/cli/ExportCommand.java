@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nngrader export}: grades in the upload format of Canvas, Moodle or Blackboard. */
-@Command(name = "export", description = "Export grades for an LMS (generic, canvas, moodle, blackboard).")
+@Command(mixinStandardHelpOptions = true, name = "export", description = "Export grades for an LMS (generic, canvas, moodle, blackboard).")
 final class ExportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

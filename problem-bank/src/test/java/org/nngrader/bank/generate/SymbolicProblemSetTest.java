@@ -206,10 +206,19 @@ class SymbolicProblemSetTest {
     Variant alone = new VariantDrawer(t, set.seed(), set.params()).draw(s.id());
     assertThat(alone.id()).isEqualTo(s.variant());
     Path dir = tmp.resolve("alone");
-    ProblemSetWriter.writeStudent(t, s.student(), alone, dir);
-    for (String f : ProblemSetWriter.STUDENT_FILES.values()) {
-      assertThat(Files.readAllBytes(dir.resolve(f))).as(f)
-          .isEqualTo(Files.readAllBytes(set.folder().resolve(s.folder()).resolve(f)));
+    ProblemSetWriter.writeStudent(t, s.student(), alone, dir.resolve("handout"),
+        dir.resolve("key"));
+    ProblemSetWriter.STUDENT_FILES.forEach((key, f) -> {
+      Path tree = dir.resolve(ProblemSetWriter.tree(key));
+      assertThat(readBytes(tree.resolve(f))).as(f).isEqualTo(readBytes(set.file(s, key)));
+    });
+  }
+
+  private static byte[] readBytes(Path p) {
+    try {
+      return Files.readAllBytes(p);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }
