@@ -112,7 +112,13 @@ final class ProblemPage {
     scope.put("activations", acts);
     String loss = spec != null && spec.abstractLoss()
         ? t.notation().total() + ", left abstract (its derivatives stay symbols)"
-        : net.loss().description();
+        : switch (net.loss()) {
+          case HALF_SSE -> "half squared error, " + MathMl.inline("1/2*(target - out)^2")
+              + " summed over the outputs";
+          case MSE -> "mean squared error, " + MathMl.inline("1/n*(target - out)^2")
+              + " summed over the n outputs";
+          default -> net.loss().description();
+        };
     if (spec != null && !spec.unknowns().isEmpty()) {
       loss += "; the target " + String.join(", ", spec.unknowns()) + " is unknown";
     }
