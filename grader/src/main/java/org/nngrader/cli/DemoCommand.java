@@ -61,6 +61,8 @@ final class DemoCommand implements Callable<Integer> {
     grade.lines().filter(l -> !l.startsWith("Results:") && !l.startsWith("Summary:")).forEach(w::println);
     w.println();
     w.println("Problem set:       " + set);
+    w.println("Hand-outs:         " + set.resolve(org.nngrader.bank.generate.ProblemSetWriter.HANDOUT)
+        + " (keys and solutions: " + set.resolve(org.nngrader.bank.generate.ProblemSetWriter.KEY) + ")");
     w.println("One report:        " + results.resolve("s001").resolve("report.html"));
     w.println("Class summary:     " + results.resolve("summary.html"));
     w.println("Canvas export:     " + canvas);
