@@ -105,7 +105,9 @@ public final class ProblemSetWriter {
     Files.createDirectories(out);
     Files.writeString(out.resolve(ProblemSet.TEMPLATE_FILE), request.templateText(),
         StandardCharsets.UTF_8);
-    FolderNames names = new FolderNames(Set.of());
+    // The names of the set's own files stay reserved, so that no student folder reads like one.
+    FolderNames names = new FolderNames(Set.of(ProblemSet.MANIFEST, ProblemSet.TEMPLATE_FILE,
+        HANDOUT, KEY));
     List<String> folders = roster.stream().map(s -> names.of(s.id())).toList();
     // Each student's files depend on that student only, so they are written in parallel; the
     // bytes do not depend on the order.

@@ -229,15 +229,27 @@ class ProblemSetWriterTest {
     List<Double> shown = new ArrayList<>();
     java.util.regex.Pattern number =
         java.util.regex.Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?");
+    // Numbers on every student's sheet are the template's own (a leaky ReLU's 0.01), not keys.
+    java.util.Set<Double> everywhere = null;
     for (Path f : files(handout)) {
       assertThat(f.getFileName().toString()).isIn("problem.html", "answers.xlsx", "answers.csv");
+      java.util.Set<Double> inFile = new java.util.HashSet<>();
       for (String text : texts(handout.resolve(f))) {
         java.util.regex.Matcher m = number.matcher(text);
         while (m.find()) {
-          shown.add(Double.parseDouble(m.group()));
+          inFile.add(Double.parseDouble(m.group()));
+        }
+      }
+      shown.addAll(inFile);
+      if (f.getFileName().toString().equals("problem.html")) {
+        if (everywhere == null) {
+          everywhere = inFile;
+        } else {
+          everywhere.retainAll(inFile);
         }
       }
     }
+    givens.addAll(everywhere);
     double[] sorted = shown.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     int checked = 0;
     for (ProblemSet.StudentVariant s : set.students()) {
@@ -245,7 +257,9 @@ class ProblemSetWriterTest {
       JsonNode steps = JSON.readTree(set.file(s, ProblemSet.KEY_JSON).toFile()).get("steps");
       for (var it = steps.fields(); it.hasNext(); ) {
         double v = it.next().getValue().doubleValue();
-        if (givens.stream().anyMatch(g -> Math.abs(g - v) <= 1e-12)
+        // A computed value that equals a given to the precision compared (0.49 from 1 - 0.51)
+        // cannot be told from that given.
+        if (givens.stream().anyMatch(g -> Math.abs(g - v) <= Math.abs(v) * 1e-6 + 1e-15)
             || new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().precision() < 5) {
           continue;
         }

@@ -177,13 +177,17 @@ class SymbolicProblemSetTest {
         .contains("(an expression)")
         .doesNotContain("linear", "learning rate", "a formula is fine", "<script");
     for (String name : solved.symbols().keySet()) {
-      assertThat(html).contains("<td class=\"id\">" + name.replace("'", "&#39;") + "</td>");
+      assertThat(html).contains("<td class=\"id\">" + org.nngrader.bank.math.MathMl.inline(name)
+          + "<code>" + name.replace("'", "&#39;") + "</code></td>");
     }
     for (String given : s.parameters().keySet()) {
-      assertThat(html).contains("<td class=\"id\">" + given + "</td>");
+      assertThat(html).contains("<td class=\"id\">" + org.nngrader.bank.math.MathMl.inline(given)
+          + "</td>");
     }
+    List<String> sheet = org.nngrader.bank.sheet.AnswerSheet.of(t, s.id(), s.variant()).steps()
+        .stream().map(org.nngrader.bank.sheet.AnswerSheet.Step::id).toList();
     assertThat(Files.readString(set.file(s, ProblemSet.SOLUTION)))
-        .isEqualTo(SolutionFormat.HTML.render(WorkedSolution.of(solved)));
+        .isEqualTo(SolutionFormat.html(WorkedSolution.of(solved), s.id(), s.variant(), sheet));
   }
 
   @Test
