@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
  * {@code nngrader bench}: measures grading speed on a generated, simulated class (reading only,
  * then the whole grade command with reports). Speed is measured here, never asserted in tests.
  */
-@Command(name = "bench", description = "Measure grading speed on a synthetic class.")
+@Command(mixinStandardHelpOptions = true, name = "bench", description = "Measure grading speed on a synthetic class.")
 final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

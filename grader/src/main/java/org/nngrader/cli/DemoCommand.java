@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * set, simulate a class with every behaviour (including corrupt files, which are listed, not
  * fatal), grade it, and export Canvas grades.
  */
-@Command(name = "demo", description = "Run generate, simulate, grade and export on a built-in class of 40.")
+@Command(mixinStandardHelpOptions = true, name = "demo", description = "Run generate, simulate, grade and export on a built-in class of 40.")
 final class DemoCommand implements Callable<Integer> {
 
   /** Marks a folder the demo made, so a second run may replace it. */
@@ -61,6 +61,8 @@ final class DemoCommand implements Callable<Integer> {
     grade.lines().filter(l -> !l.startsWith("Results:") && !l.startsWith("Summary:")).forEach(w::println);
     w.println();
     w.println("Problem set:       " + set);
+    w.println("Hand-outs:         " + set.resolve(org.nngrader.bank.generate.ProblemSetWriter.HANDOUT)
+        + " (keys and solutions: " + set.resolve(org.nngrader.bank.generate.ProblemSetWriter.KEY) + ")");
     w.println("One report:        " + results.resolve("s001").resolve("report.html"));
     w.println("Class summary:     " + results.resolve("summary.html"));
     w.println("Canvas export:     " + canvas);

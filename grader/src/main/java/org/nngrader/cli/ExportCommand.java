@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * assignment's grading worksheet), Blackboard or D2L Brightspace; the summary says which
  * identifier and column were used and which students the file leaves alone.
  */
-@Command(name = "export", description = "Export grades for an LMS (generic, canvas, moodle, "
+@Command(mixinStandardHelpOptions = true, name = "export", description = "Export grades for an LMS (generic, canvas, moodle, "
     + "moodle-worksheet, blackboard, brightspace).")
 final class ExportCommand implements Callable<Integer> {
 

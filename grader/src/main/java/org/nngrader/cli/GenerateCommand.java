@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nngrader generate}: one randomized variant per student, as a problem set folder. */
-@Command(name = "generate",
+@Command(mixinStandardHelpOptions = true, name = "generate",
     description = "Generate a problem set: one randomized variant of a template per student.")
 final class GenerateCommand implements Callable<Integer> {
 
@@ -93,9 +93,11 @@ final class GenerateCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf("Wrote %d variant%s of %s for %d student%s to %s%n",
         distinct, distinct == 1 ? "" : "s", t.id(), set.students().size(),
         set.students().size() == 1 ? "" : "s", out);
-    spec.commandLine().getOut().printf("  %s, %s and one folder per student (problem.html,"
-        + " answers.xlsx/.csv, key.csv/.json, solution.html)%n", ProblemSet.MANIFEST,
-        ProblemSet.TEMPLATE_FILE);
+    spec.commandLine().getOut().printf("  %s and %s; hand out %s/<student>/ (problem.html,"
+        + " answers.xlsx, answers.csv); keep %s/<student>/ (key.csv, key.json, solution.html)"
+        + " for staff%n", ProblemSet.MANIFEST, ProblemSet.TEMPLATE_FILE,
+        out.resolve(org.nngrader.bank.generate.ProblemSetWriter.HANDOUT),
+        out.resolve(org.nngrader.bank.generate.ProblemSetWriter.KEY));
     return Main.EXIT_OK;
   }
 

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
  * writes the results folder whole, or not at all (it is built beside the target and moved into
  * place at the end).
  */
-@Command(name = "grade", description = "Grade a class's submissions against a problem set.")
+@Command(mixinStandardHelpOptions = true, name = "grade", description = "Grade a class's submissions against a problem set.")
 final class GradeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -198,8 +198,9 @@ final class GradeCommand implements Callable<Integer> {
   /** What the command prints at the end. */
   private record Summary(int graded, List<GradedSubmission> failed, List<String> without, double mean, int students) {
     void print(PrintWriter w, Path out) {
-      w.printf(Locale.ROOT, "Graded %d of %d students (mean %.1f%%); %d without a gradable submission; %d file%s could not be graded.%n",
-          graded, students, mean, without.size(), failed.size(), failed.size() == 1 ? "" : "s");
+      String meanText = graded == 0 ? "" : String.format(Locale.ROOT, " (mean %.1f%%)", mean);
+      w.printf(Locale.ROOT, "Graded %d of %d students%s; %d without a gradable submission; %d file%s could not be graded.%n",
+          graded, students, meanText, without.size(), failed.size(), failed.size() == 1 ? "" : "s");
       if (!without.isEmpty()) {
         w.println("  without a submission: " + String.join(", ", without.subList(0, Math.min(30, without.size())))
             + (without.size() > 30 ? ", ... (" + without.size() + " in all)" : ""));

@@ -8,6 +8,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,7 +34,7 @@ import picocli.CommandLine.Command;
       RosterCommand.class,
       BenchCommand.class,
     })
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
   /** Everything done. */
   public static final int EXIT_OK = 0;
@@ -45,9 +47,12 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** {@code nngrader} without a command: the usage, on the error stream, as a usage error. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().getErr().println("nngrader: a command is needed");
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return EXIT_USAGE;
   }
 
   /** Runs the command line with the given streams and returns the exit code. */
@@ -62,6 +67,10 @@ public final class Main implements Runnable {
     cli.registerConverter(java.nio.file.Path.class, files::getPath);
     cli.setOut(out);
     cli.setErr(err);
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      sub.getCommandSpec().version(cli.getCommandSpec().version());
+    }
+    cli.setParameterExceptionHandler(Main::parameterError);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof UsageException) {
         err.println("nngrader: " + e.getMessage());
@@ -99,6 +108,45 @@ public final class Main implements Runnable {
           + reason;
     }
     return String.valueOf(e.getMessage());
+  }
+
+  /**
+   * A mistyped command line: the message, a did-you-mean for every unknown option or command
+   * (even when a missing required option is what picocli noticed first), and where the help is.
+   */
+  private static int parameterError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    List<String> unknown = unknownOptions(cmd, args);
+    CommandLine.ParameterException shown = ex;
+    if (!(ex instanceof CommandLine.UnmatchedArgumentException) && !unknown.isEmpty()) {
+      shown = new CommandLine.UnmatchedArgumentException(cmd, unknown);
+    }
+    err.println("nngrader: " + shown.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(shown, err);
+    String name = cmd.getCommandSpec().qualifiedName();
+    err.println("Run '" + name + " --help' for the options.");
+    err.flush();
+    return EXIT_USAGE;
+  }
+
+  /** Arguments that look like options but are no option of the command (or its parents). */
+  private static List<String> unknownOptions(CommandLine cmd, String[] args) {
+    List<String> unknown = new ArrayList<>();
+    for (String a : args) {
+      if (!a.startsWith("-") || a.equals("-") || a.equals("--") || a.matches("-[0-9.].*")) {
+        continue;
+      }
+      String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+      boolean known = false;
+      for (CommandLine c = cmd; c != null && !known; c = c.getParent()) {
+        known = c.getCommandSpec().findOption(name) != null;
+      }
+      if (!known) {
+        unknown.add(a);
+      }
+    }
+    return unknown;
   }
 
   public static void main(String[] args) {

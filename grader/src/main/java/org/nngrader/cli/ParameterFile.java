@@ -18,6 +18,14 @@ final class ParameterFile {
 
   static Map<String, Double> read(Path file, Template template) {
     JsonNode root;
+    if (!Files.exists(file)) {
+      throw new UsageException(file + ": no such file; pass --params the path of a YAML file "
+          + "with one line per parameter, e.g. 'w5: 0.4'");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new UsageException(file + ": is a folder, not a parameter file; pass --params the "
+          + "path of a YAML file with one line per parameter, e.g. 'w5: 0.4'");
+    }
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
     } catch (IOException e) {

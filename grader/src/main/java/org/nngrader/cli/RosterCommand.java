@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nngrader roster --from-canvas}: a roster csv from a Canvas gradebook export. */
-@Command(name = "roster", description = "Make a roster csv from a Canvas gradebook export.")
+@Command(mixinStandardHelpOptions = true, name = "roster", description = "Make a roster csv from a Canvas gradebook export.")
 final class RosterCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

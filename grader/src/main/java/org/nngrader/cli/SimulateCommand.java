@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nngrader simulate}: a synthetic class of filled answer sheets for a problem set. */
-@Command(name = "simulate",
+@Command(mixinStandardHelpOptions = true, name = "simulate",
     description = "Write filled answer sheets for a problem set's students (demos, grader tests).")
 final class SimulateCommand implements Callable<Integer> {
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code nngrader solve}: the reference solution of a template, as a worked solution or JSON. */
-@Command(name = "solve", description = "Solve a template for its default values or a parameter file.")
+@Command(mixinStandardHelpOptions = true, name = "solve", description = "Solve a template for its default values or a parameter file.")
 final class SolveCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

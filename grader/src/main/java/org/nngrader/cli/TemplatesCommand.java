@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code nngrader templates}: the built-in templates, one line each. */
-@Command(name = "templates", description = "List the built-in exercise templates.")
+@Command(mixinStandardHelpOptions = true, name = "templates", description = "List the built-in exercise templates.")
 final class TemplatesCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -39,7 +39,10 @@ class GenerateCommandTest {
     ProblemSet read = ProblemSet.read(set);
     assertThat(read.students()).hasSize(3);
     assertThat(read.seed()).isEqualTo(42);
-    assertThat(set.resolve("s2").resolve("answers.xlsx")).isRegularFile();
+    assertThat(set.resolve("handout/s2/answers.xlsx")).isRegularFile();
+    assertThat(set.resolve("key/s2/key.json")).isRegularFile();
+    assertThat(set.resolve("handout/s2/key.json")).doesNotExist();
+    assertThat(out.toString()).contains("hand out " + set.resolve("handout") + "/<student>/");
   }
 
   @Test

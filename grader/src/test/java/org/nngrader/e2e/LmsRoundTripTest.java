@@ -134,7 +134,7 @@ class LmsRoundTripTest {
   @Test
   void moodleParticipantIdsMapThroughTheGradingWorksheet() throws IOException {
     // A sheet whose student_id row was deleted: only the Moodle folder name says whose it is.
-    String sheet = Files.readString(set.resolve("s004/answers.csv")).lines()
+    String sheet = Files.readString(set.resolve("handout/s004/answers.csv")).lines()
         .filter(l -> !l.startsWith("student_id")).reduce("", (a, b) -> a + b + "\n");
     Path zip = dir.resolve("moodle-anon.zip");
     zip(zip, Map.of("Someone Else_777004_assignsubmission_file/answers.csv",
@@ -188,7 +188,7 @@ class LmsRoundTripTest {
       ZipEntry old = new ZipEntry("studentone_5001_800001_answers.xlsx");
       old.setTimeLocal(java.time.LocalDateTime.of(2026, 11, 1, 10, 0));
       z.putNextEntry(old);
-      z.write(Files.readAllBytes(set.resolve("s001/answers.xlsx"))); // the blank template
+      z.write(Files.readAllBytes(set.resolve("handout/s001/answers.xlsx"))); // the blank template
       z.closeEntry();
       ZipEntry newer = new ZipEntry("studentone_5001_800002_answers-1.xlsx");
       newer.setTimeLocal(java.time.LocalDateTime.of(2026, 11, 2, 10, 0));

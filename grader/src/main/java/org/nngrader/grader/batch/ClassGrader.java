@@ -311,6 +311,12 @@ public final class ClassGrader {
     SetStudent fromSheet = sheet.studentId() == null ? null : lookup(sheet.studentId());
     // The LMS (or the file name) knows who uploaded the file; the sheet says only what was typed.
     SetStudent student = named != null ? named : fromSheet;
+    if (student == null && sheet.studentId() == null
+        && AnswerConversion.convert(sheet, matcher, engine.expressionSteps()).answers().isEmpty()) {
+      return GradedSubmission.failed(null, null, file, file + ": is not an answer sheet (no "
+          + "student_id row and no step of this exercise); hand in the answers.xlsx or answers.csv "
+          + "of the problem set", List.of());
+    }
     if (student == null) {
       String said = sheet.studentId() == null ? "the sheet has no student_id"
           : "its student_id '" + sheet.studentId() + "' is not in the problem set";

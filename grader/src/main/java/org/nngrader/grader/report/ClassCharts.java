@@ -113,7 +113,8 @@ final class ClassCharts {
     g.setGeomDoubleConverter(ClassCharts::twoDecimals);
     g.setTransformDoubleConverter(ClassCharts::twoDecimals);
     chart.draw(g, new Rectangle(0, 0, width, height));
-    return g.getSVGElement(id);
+    // A viewBox lets the page scale the chart down to a phone's width.
+    return g.getSVGElement(id, true, new org.jfree.svg.ViewBox(0, 0, width, height), null, null);
   }
 
   private static String twoDecimals(double v) {

@@ -300,8 +300,8 @@ public final class ClassReport {
     if (tally.graded > 0) {
       double max = tally.commonMax();
       String outOf = Double.isNaN(max) ? "" : " / " + Decimals.points(max);
-      s.put("meanScore", Decimals.points(tally.meanScore()) + outOf);
-      s.put("medianScore", Decimals.points(tally.medianScore()) + outOf);
+      s.put("meanScore", Decimals.average(tally.meanScore()) + outOf);
+      s.put("medianScore", Decimals.average(tally.medianScore()) + outOf);
       s.put("meanPercent", Decimals.percent(tally.meanPercent(), 1));
       s.put("medianPercent", Decimals.percent(tally.medianPercent(), 1));
       s.put("histogram", ClassCharts.histogram(tally.bands));

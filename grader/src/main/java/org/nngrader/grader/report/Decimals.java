@@ -18,6 +18,18 @@ public final class Decimals {
     return d.signum() == 0 ? "0" : d.toPlainString();
   }
 
+  /**
+   * A class average of points with one decimal at most ("42.1", "39"): the mean of many
+   * students' points carries no more meaning than that.
+   */
+  static String average(double x) {
+    if (!Double.isFinite(x)) {
+      return Double.toString(x);
+    }
+    BigDecimal d = BigDecimal.valueOf(x).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
+    return d.signum() == 0 ? "0" : d.toPlainString();
+  }
+
   /** A percentage with a fixed number of decimals ("96.2"). */
   static String percent(double x, int decimals) {
     return fixed(x, decimals);

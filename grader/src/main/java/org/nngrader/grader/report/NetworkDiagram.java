@@ -41,17 +41,16 @@ final class NetworkDiagram {
   /** One marked quantity: a neuron (its out id) or a weight, and how it is marked. */
   record Marked(String id, Mark mark) {}
 
-  private static final int LAYER_GAP = 200;
+  private static final int LAYER_GAP = 170;
   private static final int ROW_GAP = 80;
   private static final int MARGIN_X = 70;
   private static final int MARGIN_Y = 40;
   private static final int RADIUS = 24;
-  private static final int LEGEND = 46;
   private static final String RED = "#c62828";
   private static final String BLUE = "#1f5fa8";
   private static final String GREY = "#7a7a7a";
-  /** Wide enough for the legend. */
-  private static final int MIN_WIDTH = 500;
+  /** Narrow enough to stay legible on a 390 px phone screen. */
+  private static final int MIN_WIDTH = 420;
 
   private final Template template;
   private final Map<String, Verdict> verdicts;
@@ -146,7 +145,8 @@ final class NetworkDiagram {
     int maxSize = net.sizes().stream().mapToInt(Integer::intValue).max().orElse(1);
     int width = Math.max(MIN_WIDTH, 2 * MARGIN_X + (net.depth() - 1) * LAYER_GAP);
     int body = 2 * MARGIN_Y + maxSize * ROW_GAP - (ROW_GAP - 2 * RADIUS);
-    int height = body + LEGEND;
+    // The legend is HTML under the drawing (StudentReport), shown only when something is marked.
+    int height = body;
     boolean labelAll = maxSize <= 3;
     StringBuilder sb = new StringBuilder();
     sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"network\" width=\"").append(width)
@@ -169,7 +169,6 @@ final class NetworkDiagram {
       }
     }
     sb.append("</g>\n");
-    legend(sb, body);
     sb.append("</svg>");
     return sb.toString();
   }
@@ -203,7 +202,7 @@ final class NetworkDiagram {
       double lx = x0 + t * (x1 - x0);
       double ly = y0 + t * (y1 - y0) - 4;
       sb.append("<text x=\"").append(num(lx)).append("\" y=\"").append(num(ly))
-          .append("\" text-anchor=\"middle\" font-size=\"11\" paint-order=\"stroke\" stroke=\"#ffffff\""
+          .append("\" text-anchor=\"middle\" font-size=\"15\" paint-order=\"stroke\" stroke=\"#ffffff\""
               + " stroke-width=\"3\" fill=\"").append(colour(m, "#333333")).append('"')
           .append(m == Mark.NONE ? "" : " font-weight=\"bold\"").append('>')
           .append(Markup.escape(tag(m) + w)).append("</text>");
@@ -214,7 +213,7 @@ final class NetworkDiagram {
   private void neuron(StringBuilder sb, int l, int j, int cx, int cy) {
     String label = label(l, j);
     Mark m = neuron(l, j);
-    double fontSize = Math.min(12, 70.0 / Math.max(1, label.length()));
+    double fontSize = Math.min(15, 80.0 / Math.max(1, label.length()));
     sb.append("<g class=\"neuron ").append(css(m)).append("\"><title>")
         .append(Markup.escape(label + tooltipSuffix(m, "its net or out step")))
         .append("</title><circle cx=\"").append(cx).append("\" cy=\"").append(cy).append("\" r=\"")
@@ -225,28 +224,11 @@ final class NetworkDiagram {
         .append("</text>");
     if (m != Mark.NONE) {
       sb.append("<text x=\"").append(cx).append("\" y=\"").append(cy + RADIUS + 13)
-          .append("\" text-anchor=\"middle\" font-size=\"10\" font-weight=\"bold\" fill=\"")
+          .append("\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\" fill=\"")
           .append(colour(m, "")).append("\">")
           .append(m == Mark.WRONG ? "\u2717 wrong" : "\u21aa follow-through").append("</text>");
     }
     sb.append("</g>\n");
-  }
-
-  private static void legend(StringBuilder sb, int top) {
-    int y = top + 24;
-    sb.append("<g class=\"legend\" font-size=\"11\">")
-        .append("<line x1=\"10\" y1=\"").append(y - 4).append("\" x2=\"40\" y2=\"").append(y - 4)
-        .append('"').append(stroke(Mark.WRONG, 0, 2.8)).append("/>")
-        .append("<text x=\"46\" y=\"").append(y).append("\" fill=\"").append(RED)
-        .append("\">\u2717 wrong</text>")
-        .append("<line x1=\"130\" y1=\"").append(y - 4).append("\" x2=\"160\" y2=\"").append(y - 4)
-        .append('"').append(stroke(Mark.FOLLOW_THROUGH, 0, 2.8)).append("/>")
-        .append("<text x=\"166\" y=\"").append(y).append("\" fill=\"").append(BLUE)
-        .append("\">\u21aa follows from an earlier error</text>")
-        .append("<line x1=\"370\" y1=\"").append(y - 4).append("\" x2=\"400\" y2=\"").append(y - 4)
-        .append('"').append(stroke(Mark.NONE, 1.2, 0)).append("/>")
-        .append("<text x=\"406\" y=\"").append(y).append("\" fill=\"#333333\">not marked</text>")
-        .append("</g>\n");
   }
 
   private static String stroke(Mark m, double plain, double marked) {

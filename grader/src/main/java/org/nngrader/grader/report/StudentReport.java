@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nngrader.bank.math.MathMl;
 import org.nngrader.bank.model.Numbers;
 import org.nngrader.bank.template.Template;
 import org.nngrader.grader.batch.GradedSubmission;
@@ -163,9 +164,38 @@ public final class StudentReport {
       scope.put("marks", String.join("; ", marks));
       Map<String, StudentView.MisconceptionSeen> seen = new LinkedHashMap<>();
       v.misconceptions.forEach(m -> seen.put(m.id(), m));
+      // A note that several rows share (rounded earlier answers) is said once, above the
+      // table, with links to its rows; each row points to it.
+      Map<String, List<StudentView.Step>> byNote = new LinkedHashMap<>();
+      for (StudentView.Step st : v.steps) {
+        if (st.result().note() != null && !st.result().note().isBlank()) {
+          byNote.computeIfAbsent(st.result().note(), k -> new ArrayList<>()).add(st);
+        }
+      }
+      List<Map<String, Object>> notes = new ArrayList<>();
+      Map<String, Integer> noteNumber = new LinkedHashMap<>();
+      byNote.forEach((text, rows) -> {
+        if (rows.size() > 1) {
+          noteNumber.put(text, notes.size() + 1);
+          List<Map<String, Object>> links = new ArrayList<>();
+          for (int k = 0; k < rows.size(); k++) {
+            links.add(Map.of("index", rows.get(k).index(), "step",
+                MathMl.inline(rows.get(k).result().step()), "comma", k > 0));
+          }
+          notes.add(Map.of("number", notes.size() + 1, "text", text, "rows", links));
+        }
+      });
+      scope.put("hasNotes", !notes.isEmpty());
+      scope.put("notes", notes);
       List<Map<String, Object>> steps = new ArrayList<>();
       for (StudentView.Step st : v.steps) {
-        steps.add(stepScope(st, seen.get(st.result().misconception())));
+        Map<String, Object> row = stepScope(st, seen.get(st.result().misconception()));
+        Integer shared = noteNumber.get(st.result().note());
+        if (shared != null) {
+          row.put("note", null);
+          row.put("noteRef", shared);
+        }
+        steps.add(row);
       }
       scope.put("steps", steps);
       List<Map<String, Object>> mcs = new ArrayList<>();
@@ -197,6 +227,7 @@ public final class StudentReport {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("index", st.index());
     m.put("step", r.step());
+    m.put("stepMath", MathMl.inline(r.step()));
     m.put("question", sentenceCase(r.question()));
     m.put("hasAnswer", r.written() != null && !r.written().isEmpty());
     m.put("answer", r.written());
@@ -206,7 +237,8 @@ public final class StudentReport {
     m.put("maxPoints", Decimals.points(r.maxPoints()));
     m.put("feedback", feedback);
     m.put("note", r.note());
-    m.put("formula", st.formula());
+    m.put("formula", st.formula() == null ? null
+        : MathMl.chain(List.of(r.step(), st.formula())));
     m.put("expected", st.expectedExpression() != null ? st.expectedExpression()
         : st.expected() == null ? null : Numbers.computed(st.expected()));
     m.put("followThroughValue", st.followThroughValue() == null ? null

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.nngrader.bank.diagram.NetworkDiagram;
+import org.nngrader.bank.math.MathMl;
 import org.nngrader.bank.model.Activation;
 import org.nngrader.bank.model.BiasMode;
 import org.nngrader.bank.model.Loss;
@@ -61,16 +62,16 @@ final class ProblemPage {
     AnswerSheet sheet = AnswerSheet.of(t, student.id(), variant.id());
     for (int i = 0; i < sheet.steps().size(); i++) {
       AnswerSheet.Step s = sheet.steps().get(i);
-      steps.add(Map.of("number", i + 1, "id", s.id(), "question",
+      steps.add(Map.of("number", i + 1, "id", s.id(), "math", MathMl.inline(s.id()), "question",
           s.expression() ? s.question() + " (an expression)" : s.question()));
     }
     scope.put("symbolic", solved != null);
     if (solved != null) {
       List<Map<String, String>> names = new ArrayList<>();
       solved.symbols().forEach((name, meaning) -> names.add(Map.of("name", name,
-          "meaning", meaning)));
+          "math", MathMl.inline(name), "meaning", meaning)));
       solved.functions().forEach((name, meaning) -> names.add(Map.of("name", name,
-          "meaning", meaning)));
+          "math", MathMl.inline(name), "meaning", meaning)));
       scope.put("abstractNames", names);
       scope.put("expressionExample", sheet.expressions().example());
       scope.put("hasFunctions", !solved.functions().isEmpty());
@@ -105,12 +106,19 @@ final class ProblemPage {
       String layer = net.isOutput(l) ? "Output layer" : "Hidden layer " + l;
       Optional<String> f = spec == null ? Optional.empty() : spec.activation(l);
       acts.add(Map.of("layer", layer, "name", activationName(t, l), "formula",
-          f.map(name -> name + "(net), left abstract").orElse(a.formula("net"))));
+          f.map(name -> MathMl.chain(List.of("out", name + "(net)")) + ", left abstract")
+              .orElse(MathMl.chain(List.of("out", a.formula("net"))))));
     }
     scope.put("activations", acts);
     String loss = spec != null && spec.abstractLoss()
         ? t.notation().total() + ", left abstract (its derivatives stay symbols)"
-        : net.loss().description();
+        : switch (net.loss()) {
+          case HALF_SSE -> "half squared error, " + MathMl.inline("1/2*(target - out)^2")
+              + " summed over the outputs";
+          case MSE -> "mean squared error, " + MathMl.inline("1/n*(target - out)^2")
+              + " summed over the n outputs";
+          default -> net.loss().description();
+        };
     if (spec != null && !spec.unknowns().isEmpty()) {
       loss += "; the target " + String.join(", ", spec.unknowns()) + " is unknown";
     }
@@ -129,8 +137,9 @@ final class ProblemPage {
       scope.put("conventions", List.of());
       return;
     }
+    String rate = t.notation().rate();
     scope.put("training", "one gradient-descent update of " + trained + " with learning rate "
-        + t.notation().rate() + ": p+ = p - " + t.notation().rate() + " * dE/dp"
+        + MathMl.inline(rate) + ": " + MathMl.chain(List.of("p+", "p - " + rate + " * dE/dp"))
         + (t.updates().isEmpty() ? "." : "; then the quantities after "
             + t.updates().stream().map(k -> k == 1 ? "one update" : k + " updates")
                 .collect(Collectors.joining(" and ")) + "."));
@@ -172,7 +181,8 @@ final class ProblemPage {
         case RATE -> "learning rate";
         default -> kinds.get(id).id();
       });
-      rows.add(Map.of("id", id, "meaning", what, "value", Numbers.given(v)));
+      rows.add(Map.of("id", id, "math", MathMl.inline(id), "meaning", what,
+          "value", Numbers.given(v)));
     });
     return rows;
   }

@@ -34,16 +34,32 @@ import org.nngrader.bank.template.Template;
 
 /**
  * Writes a problem set folder: {@code manifest.json}, a copy of the template ({@code
- * template.yaml}) and one folder per student with {@code problem.html}, {@code answers.xlsx},
- * {@code answers.csv}, {@code key.csv}, {@code key.json} and {@code solution.html}. The same
+ * template.yaml}) and two trees, one folder per student in each: {@code handout/<student>/}
+ * with what the student receives ({@code problem.html}, {@code answers.xlsx}, {@code
+ * answers.csv}) and {@code key/<student>/} with what only staff see ({@code key.csv}, {@code
+ * key.json}, {@code solution.html}), so that a hand-out folder can be uploaded whole. The same
  * request gives the same bytes. A symbolic template's files come from {@link SymbolicSolver}:
  * keys with expressions, the symbolic worked solution, a problem sheet listing what is left
  * abstract.
  */
 public final class ProblemSetWriter {
 
-  /** File names inside a student's folder, by manifest file key. */
+  /** File names inside a student's folders, by manifest file key. */
   public static final Map<String, String> STUDENT_FILES = orderedFiles();
+
+  /** The tree of what students receive: {@code handout/<student>/}. */
+  public static final String HANDOUT = "handout";
+
+  /** The tree of what only staff see: {@code key/<student>/}. */
+  public static final String KEY = "key";
+
+  /** Which tree each file key belongs to: the keys and the worked solution are staff-only. */
+  public static String tree(String fileKey) {
+    return switch (fileKey) {
+      case ProblemSet.KEY_CSV, ProblemSet.KEY_JSON, ProblemSet.SOLUTION -> KEY;
+      default -> HANDOUT;
+    };
+  }
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final ObjectWriter JSON = MAPPER.writer(new DefaultPrettyPrinter()
@@ -89,13 +105,16 @@ public final class ProblemSetWriter {
     Files.createDirectories(out);
     Files.writeString(out.resolve(ProblemSet.TEMPLATE_FILE), request.templateText(),
         StandardCharsets.UTF_8);
-    FolderNames names = new FolderNames(Set.of(ProblemSet.MANIFEST, ProblemSet.TEMPLATE_FILE));
+    // The names of the set's own files stay reserved, so that no student folder reads like one.
+    FolderNames names = new FolderNames(Set.of(ProblemSet.MANIFEST, ProblemSet.TEMPLATE_FILE,
+        HANDOUT, KEY));
     List<String> folders = roster.stream().map(s -> names.of(s.id())).toList();
     // Each student's files depend on that student only, so they are written in parallel; the
     // bytes do not depend on the order.
     IntStream.range(0, roster.size()).parallel().forEach(i -> {
       try {
-        writeStudent(t, roster.get(i), variants.get(i), out.resolve(folders.get(i)));
+        writeStudent(t, roster.get(i), variants.get(i), out.resolve(HANDOUT).resolve(folders.get(i)),
+            out.resolve(KEY).resolve(folders.get(i)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -106,7 +125,7 @@ public final class ProblemSetWriter {
       Variant v = variants.get(i);
       String folder = folders.get(i);
       Map<String, String> relative = new LinkedHashMap<>();
-      STUDENT_FILES.forEach((k, f) -> relative.put(k, folder + "/" + f));
+      STUDENT_FILES.forEach((k, f) -> relative.put(k, tree(k) + "/" + folder + "/" + f));
       entries.add(new ProblemSet.StudentVariant(s.id(), s.name(), s.email(), s.extra(), v.id(),
           folder, v.parameters(), relative));
     }
@@ -117,14 +136,17 @@ public final class ProblemSetWriter {
   }
 
   /**
-   * Writes one student's files into {@code dir} (created if needed): the way to regenerate a
-   * single variant from its manifest entry.
+   * Writes one student's files (folders created if needed): the way to regenerate a single
+   * variant from its manifest entry.
    *
-   * @return file key to file name inside {@code dir}, in {@link #STUDENT_FILES} order
+   * @param handout the student's folder of what students receive
+   * @param keyDir the student's folder of what only staff see
+   * @return file key to file name inside its folder, in {@link #STUDENT_FILES} order
    */
-  public static Map<String, String> writeStudent(Template t, Student s, Variant v, Path dir)
-      throws IOException {
-    Files.createDirectories(dir);
+  public static Map<String, String> writeStudent(Template t, Student s, Variant v, Path handout,
+      Path keyDir) throws IOException {
+    Files.createDirectories(handout);
+    Files.createDirectories(keyDir);
     AnswerSheet sheet = AnswerSheet.of(t, s.id(), v.id());
     AnswerKey key;
     WorkedSolution solution;
@@ -141,12 +163,14 @@ public final class ProblemSetWriter {
       problem = ProblemPage.render(t, s, v);
     }
     Map<String, String> f = STUDENT_FILES;
-    text(dir.resolve(f.get(ProblemSet.PROBLEM)), problem);
-    Files.write(dir.resolve(f.get(ProblemSet.ANSWERS_XLSX)), AnswerSheetXlsx.bytes(sheet));
-    text(dir.resolve(f.get(ProblemSet.ANSWERS_CSV)), AnswerSheetCsv.text(sheet));
-    text(dir.resolve(f.get(ProblemSet.KEY_CSV)), AnswerKeyWriter.csv(key));
-    text(dir.resolve(f.get(ProblemSet.KEY_JSON)), AnswerKeyWriter.json(key));
-    text(dir.resolve(f.get(ProblemSet.SOLUTION)), SolutionFormat.HTML.render(solution));
+    text(handout.resolve(f.get(ProblemSet.PROBLEM)), problem);
+    Files.write(handout.resolve(f.get(ProblemSet.ANSWERS_XLSX)), AnswerSheetXlsx.bytes(sheet));
+    text(handout.resolve(f.get(ProblemSet.ANSWERS_CSV)), AnswerSheetCsv.text(sheet));
+    text(keyDir.resolve(f.get(ProblemSet.KEY_CSV)), AnswerKeyWriter.csv(key));
+    text(keyDir.resolve(f.get(ProblemSet.KEY_JSON)), AnswerKeyWriter.json(key));
+    text(keyDir.resolve(f.get(ProblemSet.SOLUTION)),
+        SolutionFormat.html(solution, s.id(), v.id(),
+            sheet.steps().stream().map(AnswerSheet.Step::id).toList()));
     return f;
   }
 
@@ -163,6 +187,10 @@ public final class ProblemSetWriter {
     root.put("template_file", set.templateFile());
     root.put("rubric", set.rubric());
     root.put("seed", set.seed());
+    root.put("handout", HANDOUT + "/");
+    root.put("key", KEY + "/");
+    root.put("note", "handout/<student>/ holds what the student receives (problem sheet, answer "
+        + "templates); key/<student>/ holds the answer key and worked solution, for staff only");
     ObjectNode params = root.putObject("params");
     set.params().forEach(params::put);
     var students = root.putArray("students");

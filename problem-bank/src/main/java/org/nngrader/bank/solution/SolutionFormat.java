@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nngrader.bank.math.MathMl;
 import org.nngrader.bank.model.Numbers;
 
 /**
@@ -43,9 +44,21 @@ public enum SolutionFormat {
     return switch (this) {
       case TEXT -> text(s);
       case MD -> markdown(s);
-      case HTML -> html(s);
+      case HTML -> page(s, null, null, List.copyOf(s.answers().keySet()));
       case JSON -> json(s);
     };
+  }
+
+  /**
+   * The HTML worked solution of one student's variant: marked with the student and the variant
+   * (so that printouts can be told apart), each asked step numbered as on that student's problem
+   * sheet and answer sheet.
+   *
+   * @param sheetSteps the answer sheet's step ids in sheet order (step 1 first)
+   */
+  public static String html(WorkedSolution s, String studentId, String variant,
+      List<String> sheetSteps) {
+    return page(s, studentId, variant, sheetSteps);
   }
 
   /** {@code id = symbolic = numeric = result}, skipping parts that repeat. */
@@ -137,16 +150,20 @@ public enum SolutionFormat {
     return sb.toString();
   }
 
-  private static String html(WorkedSolution s) {
+  private static String page(WorkedSolution s, String studentId, String variant,
+      List<String> sheetSteps) {
     Map<String, Object> scope = new LinkedHashMap<>();
     scope.put("title", s.title());
+    scope.put("studentId", studentId);
+    scope.put("variant", variant);
     scope.put("templateId", s.templateId());
     scope.put("description", s.description());
     List<Map<String, String>> givens = new ArrayList<>();
-    s.givens().forEach((k, v) -> givens.add(Map.of("id", k, "value", Numbers.given(v))));
+    s.givens().forEach((k, v) -> givens.add(Map.of("id", MathMl.inline(k), "value",
+        MathMl.inline(Numbers.given(v)))));
     scope.put("givens", givens);
     List<Map<String, String>> symbols = new ArrayList<>();
-    s.symbols().forEach((k, v) -> symbols.add(Map.of("name", k, "meaning", v)));
+    s.symbols().forEach((k, v) -> symbols.add(Map.of("name", MathMl.inline(k), "meaning", v)));
     scope.put("symbols", symbols);
     scope.put("hasSymbols", !symbols.isEmpty());
     scope.put("symbolic", s.isSymbolic());
@@ -163,16 +180,19 @@ public enum SolutionFormat {
         m.put("numeric", st.numeric());
         m.put("result", st.result());
         m.put("asked", st.asked());
+        int number = sheetSteps.indexOf(st.id()) + 1;
+        m.put("number", st.asked() && number > 0 ? Integer.valueOf(number) : null);
         // A symbolic solution skips the parts that repeat, as its text does: a factor left as a
         // symbol would otherwise read dL/dy_hat = dL/dy_hat = dL/dy_hat.
         m.put("compact", s.isSymbolic());
         List<Map<String, Object>> lines = new ArrayList<>();
-        List<String> parts = parts(st);
+        List<String> parts = s.isSymbolic() ? parts(st) : fullParts(st);
         for (int i = 0; i < parts.size(); i++) {
-          lines.add(Map.of("more", i > 0, "text", (i == 0 ? st.id() + " = " : "= ") + parts.get(i)));
+          lines.add(Map.of("math", i == 0 ? MathMl.chain(List.of(st.id(), parts.get(i)))
+              : MathMl.continued(parts.get(i))));
         }
         if (parts.isEmpty()) {
-          lines.add(Map.of("more", false, "text", st.id()));
+          lines.add(Map.of("math", MathMl.inline(st.id())));
         }
         m.put("lines", lines);
         steps.add(m);
@@ -183,6 +203,17 @@ public enum SolutionFormat {
     StringWriter w = new StringWriter();
     HTML_TEMPLATE.execute(w, scope);
     return w.toString();
+  }
+
+  /** Symbolic form, numbers substituted (when any), result: the numeric solution's three lines. */
+  private static List<String> fullParts(WorkedSolution.Step step) {
+    List<String> parts = new ArrayList<>();
+    parts.add(step.symbolic());
+    if (!step.numeric().isEmpty()) {
+      parts.add(step.numeric());
+    }
+    parts.add(step.result());
+    return parts;
   }
 
   private static String json(WorkedSolution s) {

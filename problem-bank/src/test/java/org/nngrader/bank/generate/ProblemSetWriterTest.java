@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,8 @@ class ProblemSetWriterTest {
     Path b = second.get(id).folder();
     List<Path> files = files(a);
     assertThat(files).hasSize(2 + 60 * 6);
+    assertThat(files).filteredOn(f -> f.getNameCount() > 1)
+        .allMatch(f -> f.startsWith("handout") || f.startsWith("key"));
     assertThat(files(b)).isEqualTo(files);
     for (Path f : files) {
       assertThat(Files.readAllBytes(b.resolve(f))).as(f.toString())
@@ -198,7 +201,91 @@ class ProblemSetWriterTest {
       assertThat(html).contains(step.replace("&", "&amp;"));
     }
     String solution = Files.readString(set.file(s, ProblemSet.SOLUTION));
-    assertThat(solution).contains("Worked solution").contains(t.title());
+    assertThat(solution).contains("Worked solution").contains(t.title())
+        .contains("Student: <strong>" + s.id() + "</strong>")
+        .contains("Variant: <strong>" + s.variant() + "</strong>");
+    // The asked steps carry the numbers of the problem sheet.
+    List<String> sheet = org.nngrader.bank.sheet.AnswerSheet.of(t, s.id(), s.variant()).steps()
+        .stream().map(org.nngrader.bank.sheet.AnswerSheet.Step::id).toList();
+    for (int i = 0; i < sheet.size(); i++) {
+      assertThat(html).contains("<tr><td>" + (i + 1) + "</td><td class=\"id\">");
+      assertThat(solution).contains("<span class=\"tag\">step " + (i + 1) + "</span>");
+    }
+    assertThat(html).contains("<math>").doesNotContain("<mtext>1/(");
+  }
+
+  /**
+   * What students receive and what only staff see are separate trees: no number of any
+   * student's key that is not a given value appears in any hand-out file (the problem sheets and
+   * the answer templates, xlsx parts included), of that student or another.
+   */
+  @ParameterizedTest
+  @FieldSource("IDS")
+  void handoutTreeHoldsNoKeyValueOfAnyStudent(String id) throws IOException {
+    ProblemSet set = first.get(id);
+    Path handout = set.folder().resolve(ProblemSetWriter.HANDOUT);
+    java.util.Set<Double> givens = new java.util.HashSet<>();
+    set.students().forEach(s -> givens.addAll(s.parameters().values()));
+    List<Double> shown = new ArrayList<>();
+    java.util.regex.Pattern number =
+        java.util.regex.Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?");
+    // Numbers on every student's sheet are the template's own (a leaky ReLU's 0.01), not keys.
+    java.util.Set<Double> everywhere = null;
+    for (Path f : files(handout)) {
+      assertThat(f.getFileName().toString()).isIn("problem.html", "answers.xlsx", "answers.csv");
+      java.util.Set<Double> inFile = new java.util.HashSet<>();
+      for (String text : texts(handout.resolve(f))) {
+        java.util.regex.Matcher m = number.matcher(text);
+        while (m.find()) {
+          inFile.add(Double.parseDouble(m.group()));
+        }
+      }
+      shown.addAll(inFile);
+      if (f.getFileName().toString().equals("problem.html")) {
+        if (everywhere == null) {
+          everywhere = inFile;
+        } else {
+          everywhere.retainAll(inFile);
+        }
+      }
+    }
+    givens.addAll(everywhere);
+    double[] sorted = shown.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int checked = 0;
+    for (ProblemSet.StudentVariant s : set.students()) {
+      assertThat(set.file(s, ProblemSet.KEY_JSON)).startsWith(set.folder().resolve("key"));
+      JsonNode steps = JSON.readTree(set.file(s, ProblemSet.KEY_JSON).toFile()).get("steps");
+      for (var it = steps.fields(); it.hasNext(); ) {
+        double v = it.next().getValue().doubleValue();
+        // A computed value that equals a given to the precision compared (0.49 from 1 - 0.51)
+        // cannot be told from that given.
+        if (givens.stream().anyMatch(g -> Math.abs(g - v) <= Math.abs(v) * 1e-6 + 1e-15)
+            || new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().precision() < 5) {
+          continue;
+        }
+        checked++;
+        double tol = Math.abs(v) * 1e-6;
+        int at = java.util.Arrays.binarySearch(sorted, v - tol);
+        int from = at >= 0 ? at : -at - 1;
+        assertThat(from < sorted.length && sorted[from] <= v + tol)
+            .as("%s: key value %s of %s appears in a hand-out file", id, v, s.id()).isFalse();
+      }
+    }
+    assertThat(checked).isGreaterThan(60 * 5);
+  }
+
+  /** A file's text, or the text of every part of an xlsx. */
+  private static List<String> texts(Path file) throws IOException {
+    if (!file.toString().endsWith(".xlsx")) {
+      return List.of(Files.readString(file));
+    }
+    List<String> parts = new ArrayList<>();
+    try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
+      while (z.getNextEntry() != null) {
+        parts.add(new String(z.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return parts;
   }
 
   @Test
@@ -214,7 +301,8 @@ class ProblemSetWriterTest {
     assertThat(s.name()).isEqualTo("Student 2");
     assertThat(s.email()).isEqualTo("s2@example.edu");
     assertThat(s.extra()).containsEntry("section", "A");
-    assertThat(s.files()).containsEntry("answers_xlsx", "s002/answers.xlsx");
+    assertThat(s.files()).containsEntry("answers_xlsx", "handout/s002/answers.xlsx")
+        .containsEntry("key_json", "key/s002/key.json");
     assertThat(read.byVariant(s.variant())).contains(s);
     assertThat(Files.readString(written.folder().resolve("template.yaml")))
         .isEqualTo(Templates.text("relu-2-1-1"));
@@ -232,11 +320,12 @@ class ProblemSetWriterTest {
     Variant alone = new VariantDrawer(t, set.seed(), set.params()).draw(s.id());
     assertThat(alone.id()).isEqualTo(s.variant());
     Path dir = tmp.resolve("regrade");
-    ProblemSetWriter.writeStudent(t, s.student(), alone, dir);
-    for (String f : ProblemSetWriter.STUDENT_FILES.values()) {
-      assertThat(Files.readAllBytes(dir.resolve(f))).as(f)
-          .isEqualTo(Files.readAllBytes(set.folder().resolve(s.folder()).resolve(f)));
-    }
+    ProblemSetWriter.writeStudent(t, s.student(), alone, dir.resolve("handout"),
+        dir.resolve("key"));
+    ProblemSetWriter.STUDENT_FILES.forEach((key, f) -> {
+      Path tree = dir.resolve(ProblemSetWriter.tree(key));
+      assertThat(readBytes(tree.resolve(f))).as(f).isEqualTo(readBytes(set.file(s, key)));
+    });
   }
 
   @Test
@@ -263,7 +352,7 @@ class ProblemSetWriterTest {
         .hasSize(folders.size());
     assertThat(folders).doesNotContain("con", "manifest.json");
     for (String f : folders) {
-      assertThat(set.folder().resolve(f).resolve("answers.xlsx")).isRegularFile();
+      assertThat(set.folder().resolve("handout").resolve(f).resolve("answers.xlsx")).isRegularFile();
     }
   }
 
@@ -303,5 +392,13 @@ class ProblemSetWriterTest {
     }
     assertThat(Files.readString(set.folder().resolve("template.yaml")))
         .isEqualTo(Files.readString(yaml, StandardCharsets.UTF_8));
+  }
+
+  private static byte[] readBytes(Path p) {
+    try {
+      return Files.readAllBytes(p);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -177,13 +177,17 @@ class SymbolicProblemSetTest {
         .contains("(an expression)")
         .doesNotContain("linear", "learning rate", "a formula is fine", "<script");
     for (String name : solved.symbols().keySet()) {
-      assertThat(html).contains("<td class=\"id\">" + name.replace("'", "&#39;") + "</td>");
+      assertThat(html).contains("<td class=\"id\">" + org.nngrader.bank.math.MathMl.inline(name)
+          + "<code>" + name.replace("'", "&#39;") + "</code></td>");
     }
     for (String given : s.parameters().keySet()) {
-      assertThat(html).contains("<td class=\"id\">" + given + "</td>");
+      assertThat(html).contains("<td class=\"id\">" + org.nngrader.bank.math.MathMl.inline(given)
+          + "</td>");
     }
+    List<String> sheet = org.nngrader.bank.sheet.AnswerSheet.of(t, s.id(), s.variant()).steps()
+        .stream().map(org.nngrader.bank.sheet.AnswerSheet.Step::id).toList();
     assertThat(Files.readString(set.file(s, ProblemSet.SOLUTION)))
-        .isEqualTo(SolutionFormat.HTML.render(WorkedSolution.of(solved)));
+        .isEqualTo(SolutionFormat.html(WorkedSolution.of(solved), s.id(), s.variant(), sheet));
   }
 
   @Test
@@ -206,10 +210,19 @@ class SymbolicProblemSetTest {
     Variant alone = new VariantDrawer(t, set.seed(), set.params()).draw(s.id());
     assertThat(alone.id()).isEqualTo(s.variant());
     Path dir = tmp.resolve("alone");
-    ProblemSetWriter.writeStudent(t, s.student(), alone, dir);
-    for (String f : ProblemSetWriter.STUDENT_FILES.values()) {
-      assertThat(Files.readAllBytes(dir.resolve(f))).as(f)
-          .isEqualTo(Files.readAllBytes(set.folder().resolve(s.folder()).resolve(f)));
+    ProblemSetWriter.writeStudent(t, s.student(), alone, dir.resolve("handout"),
+        dir.resolve("key"));
+    ProblemSetWriter.STUDENT_FILES.forEach((key, f) -> {
+      Path tree = dir.resolve(ProblemSetWriter.tree(key));
+      assertThat(readBytes(tree.resolve(f))).as(f).isEqualTo(readBytes(set.file(s, key)));
+    });
+  }
+
+  private static byte[] readBytes(Path p) {
+    try {
+      return Files.readAllBytes(p);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }

@@ -1,0 +1,268 @@
+package org.nngrader.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.nngrader.bank.template.Templates;
+import org.nngrader.cli.CliRun;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
+
+/**
+ * The pages as people see them, in headless Chromium (Debian's chromium and chromedriver; {@code
+ * .ci/run} installs them): a problem sheet, a worked solution, a report with mistakes and the
+ * class summary at 1280 px and at 390 px (a phone). At 390 px nothing is wider than the screen;
+ * every formula is rendered MathML (no plain-text formula left); no number is broken across
+ * lines; and every built-in template's problem sheet prints on at most 2 A4 pages. Screenshots
+ * of every page at both widths are kept in {@code target/pages/} for a person to look at.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PagesInBrowserTest {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SHOTS = Path.of("target", "pages");
+
+  @TempDir static Path tmp;
+  private ChromeDriver browser;
+  private Path set;
+  private Path results;
+
+  @BeforeAll
+  void generateGradeAndOpenTheBrowser() throws IOException {
+    assertThat(CHROMIUM).as("headless Chromium is needed: apt-get install chromium"
+        + " chromium-driver (.ci/run does it)").isExecutable();
+    assertThat(CHROMEDRIVER).as("apt-get install chromium-driver").isExecutable();
+    Path roster = tmp.resolve("roster.csv");
+    StringBuilder r = new StringBuilder("student_id,name\n");
+    for (int i = 1; i <= 12; i++) {
+      r.append(String.format("s%03d,Student <%d> =HYPERLINK(\"x\")%n", i, i));
+    }
+    Files.writeString(roster, r.toString());
+    for (String t : Templates.all().stream().map(org.nngrader.bank.template.Template::id).toList()) {
+      Path out = tmp.resolve("set-" + t);
+      CliRun g = CliRun.run("generate", "--template", t, "--roster", roster.toString(), "--seed",
+          "7", "--out", out.toString());
+      assertThat(g.code()).as(g.err()).isZero();
+    }
+    set = tmp.resolve("set-sigmoid-2-2-2");
+    Path subs = tmp.resolve("subs");
+    assertThat(CliRun.run("simulate", "--set", set.toString(), "--out", subs.toString(),
+        "--seed", "3").code()).isZero();
+    results = tmp.resolve("results");
+    CliRun grade = CliRun.run("grade", "--set", set.toString(), "--submissions", subs.toString(),
+        "--out", results.toString());
+    assertThat(grade.code()).as(grade.err()).isIn(0, 1);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
+        "--disable-dev-shm-usage", "--hide-scrollbars", "--force-device-scale-factor=1");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  void closeTheBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private Map<String, Path> pages() throws IOException {
+    return Map.of(
+        "problem", set.resolve("handout/s001/problem.html"),
+        "solution", set.resolve("key/s001/solution.html"),
+        "report", reportWithMistakes(),
+        "summary", results.resolve("summary.html"));
+  }
+
+  private Path reportWithMistakes() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    try (Stream<Path> files = Files.list(results)) {
+      for (Path dir : files.sorted().toList()) {
+        Path report = dir.resolve("report.json");
+        if (Files.isRegularFile(report)) {
+          JsonNode steps = json.readTree(report.toFile()).path("steps");
+          int wrong = 0;
+          for (JsonNode s : steps) {
+            String v = s.path("verdict").asText();
+            wrong += v.equals("correct") || v.equals("follow-through") ? 0 : 1;
+          }
+          if (wrong >= 2) {
+            return dir.resolve("report.html");
+          }
+        }
+      }
+    }
+    throw new AssertionError("no report with two or more wrong steps in " + results);
+  }
+
+  private Object js(String script) {
+    return ((JavascriptExecutor) browser).executeScript(script);
+  }
+
+  private void open(Path page, int width) {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+    browser.get(page.toUri().toString());
+    // The window has frame and no scrollbars are shown (--hide-scrollbars): correct the
+    // viewport to exactly the width asked.
+    long inner = (Long) js("return window.innerWidth;");
+    if (inner != width) {
+      browser.manage().window().setSize(
+          new org.openqa.selenium.Dimension((int) (2 * width - inner), 900));
+      browser.get(page.toUri().toString());
+    }
+    assertThat((Long) js("return window.innerWidth;")).isEqualTo(width);
+  }
+
+  @Test
+  void everyPageFitsAPhoneAndRendersItsMath() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, Path> e : pages().entrySet()) {
+      for (int width : new int[] {1280, 390}) {
+        open(e.getValue(), width);
+        screenshot(e.getKey() + "-" + width);
+        String where = e.getKey() + " at " + width + " px";
+        if (width == 390) {
+          long scroll = (Long) js("return document.documentElement.scrollWidth;");
+          if (scroll > 390) {
+            problems.add(where + ": laid out " + scroll + " px wide (" + js(WIDEST) + ")");
+          }
+        }
+        Object broken = js(BROKEN_NUMBERS);
+        if (!"".equals(broken)) {
+          problems.add(where + ": numbers broken across lines: " + broken);
+        }
+        if (!e.getKey().equals("summary")) {
+          long maths = (Long) js("return document.querySelectorAll('math').length;");
+          long unrendered = (Long) js("return [...document.querySelectorAll('math')]"
+              + ".filter(m => m.getBoundingClientRect().width === 0"
+              + " || !getComputedStyle(m).display.includes('math')).length;");
+          if (maths < 10 || unrendered > 0) {
+            problems.add(where + ": " + maths + " MathML formulas, " + unrendered
+                + " not rendered as MathML");
+          }
+          String text = (String) js("return [...document.body.querySelectorAll('*')]"
+              + ".filter(n => !n.closest('math, code, svg, title, .prose'))"
+              + ".flatMap(n => [...n.childNodes]).filter(n => n.nodeType === 3)"
+              + ".map(n => n.textContent).join(' ');");
+          Matcher ascii = ASCII_FORMULA.matcher(text);
+          if (ascii.find()) {
+            int from = Math.max(0, ascii.start() - 40);
+            problems.add(where + ": a formula in plain text: '" + ascii.group() + "' in '"
+                + text.substring(from, Math.min(text.length(), ascii.end() + 20)) + "'");
+          }
+        }
+        if (e.getKey().equals("report") && width == 390) {
+          long hidden = (Long) js("return [...document.querySelectorAll('td[data-label]')]"
+              + ".filter(td => ['Verdict','Points','Feedback'].includes(td.dataset.label))"
+              + ".filter(td => { const r = td.getBoundingClientRect();"
+              + " return r.width === 0 || r.right > 390 || r.left < 0; }).length;");
+          if (hidden > 0) {
+            problems.add(where + ": " + hidden + " verdict, points or feedback cells off-screen");
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyBuiltinProblemSheetPrintsOnAtMostTwoA4Pages() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (String t : Templates.all().stream().map(org.nngrader.bank.template.Template::id).toList()) {
+      Path page = tmp.resolve("set-" + t).resolve("handout/s001/problem.html");
+      open(page, 1280);
+      PrintOptions a4 = new PrintOptions();
+      a4.setPageSize(new PageSize(29.7, 21.0));
+      byte[] pdf = Base64.getDecoder().decode(browser.print(a4).getContent());
+      Files.write(SHOTS.resolve("problem-" + t + ".pdf"), pdf);
+      int pages = pageCount(pdf);
+      assertThat(pages).as(t).isPositive();
+      if (pages > 2) {
+        problems.add(t + ": " + pages + " A4 pages");
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void rosterNamesAreTextInTheSummaryAndTheReports() throws IOException {
+    String summary = Files.readString(results.resolve("summary.html"));
+    assertThat(summary).contains("Student &lt;1&gt;").doesNotContain("Student <1>");
+    open(results.resolve("summary.html"), 1280);
+    assertThat((Long) js("return document.querySelectorAll('a[href=\"x\"]').length;")).isZero();
+    assertThat(Files.readString(reportWithMistakes())).doesNotContain("<" + "1>");
+  }
+
+  /** Pages of a PDF as Chromium writes it: one {@code /Type /Page} object per page. */
+  static int pageCount(byte[] pdf) {
+    Matcher m = Pattern.compile("/Type\\s*/Page(?![a-zA-Z])")
+        .matcher(new String(pdf, StandardCharsets.ISO_8859_1));
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  private void screenshot(String name) throws IOException {
+    long height = (Long) js("return document.documentElement.scrollHeight;");
+    long width = (Long) js("return window.innerWidth;");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(
+        browser.manage().window().getSize().width, (int) Math.min(height + 100, 6000)));
+    Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(
+        browser.manage().window().getSize().width, 900));
+    assertThat((Long) js("return window.innerWidth;")).isEqualTo(width);
+  }
+
+  /**
+   * Plain-text formulas the graph prints, which the pages must show as MathML. Authored prose
+   * (a template's description, the feedback sentences; marked {@code .prose}) is not searched.
+   */
+  private static final Pattern ASCII_FORMULA =
+      Pattern.compile("e\\^\\(|1/\\(1|\\)\\^2|\\bd[A-Za-z_0-9]+/d[a-z]+_[a-z0-9]+ \\*");
+
+  /** Elements wider than the page, for the message. */
+  private static final String WIDEST = "return [...document.body.querySelectorAll('*')]"
+      + ".filter(e => e.getBoundingClientRect().right > 391)"
+      + ".slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ');";
+
+  /** Numbers (MathML numbers, answers, points, values) whose text runs over two lines. */
+  private static final String BROKEN_NUMBERS = "const out = [];"
+      + "for (const el of document.querySelectorAll('mn, td.num, td.value, td.answer code,"
+      + " dl.details dd')) {"
+      + "  const text = el.textContent.trim();"
+      + "  if (!/[0-9]/.test(text) || el.closest('.formula') && el.tagName !== 'mn') continue;"
+      + "  const r = document.createRange(); r.selectNodeContents(el);"
+      + "  const tops = new Set([...r.getClientRects()].filter(x => x.width > 0)"
+      + "      .map(x => Math.round(x.top)));"
+      + "  if (tops.size > 1 && /^[-+0-9.eE\\u2212 /%]+$/.test(text)) out.push(text);"
+      + "}"
+      + "return out.slice(0, 5).join(' | ');";
+}

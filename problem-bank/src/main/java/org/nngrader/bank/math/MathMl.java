@@ -1,0 +1,420 @@
+package org.nngrader.bank.math;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Presentation MathML for the formulas and quantity ids of the quantity graph, rendered on the
+ * server so that pages need no script and stay self-contained (browsers render MathML Core
+ * natively). Reads the plain-text forms the graph prints ({@code 1/(1 + e^(-net_h1))}, {@code
+ * dE_total/dout_o1 * dout_o1/dnet_o1}, {@code w11^[2]+}, {@code E_total@10000}, {@code
+ * f'(-4.2)}): {@code a/b} becomes a fraction, {@code d.../d...} a partial derivative, {@code
+ * ^} a superscript, {@code x_sub} and {@code w5} subscripts, {@code +} after an id the updated
+ * value, {@code @k} the value after k updates. Every element carries the plain text as its
+ * annotation (for copying and screen readers); a formula this reader does not follow is shown
+ * as that text inside {@code <math>}, never dropped. Stateless and thread-safe.
+ */
+public final class MathMl {
+
+  private static final Map<String, String> GREEK = Map.of(
+      "alpha", "\u03b1", "eta", "\u03b7", "delta", "\u03b4", "sigma", "\u03c3",
+      "lambda", "\u03bb", "theta", "\u03b8", "mu", "\u03bc");
+  private static final Pattern SIMPLE = Pattern.compile("([A-Za-z]+?)([0-9]+)");
+  private static final Pattern NUMBER =
+      Pattern.compile("([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE]([+-]?[0-9]+))?");
+
+  private MathMl() {}
+
+  /** One formula or id as an inline {@code <math>} element. */
+  public static String inline(String formula) {
+    return "<math>" + semantics(body(formula), formula) + "</math>";
+  }
+
+  /**
+   * The parts of an equation chain joined by {@code =} in one {@code <math>}: {@code
+   * chain("w5+", "w5 - eta * dE_total/dw5", "0.35891648")}.
+   */
+  public static String chain(List<String> parts) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < parts.size(); i++) {
+      if (i > 0) {
+        b.append("<mo>=</mo>");
+      }
+      b.append(body(parts.get(i)));
+    }
+    return "<math>" + semantics("<mrow>" + b + "</mrow>", String.join(" = ", parts)) + "</math>";
+  }
+
+  /** A continuation line of a chain: {@code = part}, as an inline {@code <math>} element. */
+  public static String continued(String part) {
+    return "<math>" + semantics("<mrow><mo>=</mo>" + body(part) + "</mrow>", "= " + part)
+        + "</math>";
+  }
+
+  private static String semantics(String mrow, String text) {
+    return "<semantics>" + mrow + "<annotation encoding=\"text/plain\">" + escape(text)
+        + "</annotation></semantics>";
+  }
+
+  /** The MathML of a formula without the enclosing {@code <math>}. */
+  static String body(String formula) {
+    try {
+      Parser p = new Parser(Lexer.tokens(formula));
+      String m = p.comparison();
+      if (!p.atEnd()) {
+        throw new IllegalArgumentException("unexpected " + p.peek());
+      }
+      return "<mrow>" + m + "</mrow>";
+    } catch (IllegalArgumentException e) {
+      return "<mtext>" + escape(formula) + "</mtext>";
+    }
+  }
+
+  static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+
+  /** A quantity id: {@code net_h1}, {@code w11^[2]+}, {@code y_hat@1}, {@code dE_o1/dout_h2}. */
+  static String identifier(String id) {
+    String s = id;
+    String after = null;
+    int at = s.lastIndexOf('@');
+    if (at > 0 && s.substring(at + 1).matches("[0-9]+")) {
+      after = s.substring(at + 1);
+      s = s.substring(0, at);
+    }
+    boolean updated = s.endsWith("+") && s.length() > 1;
+    if (updated) {
+      s = s.substring(0, s.length() - 1);
+    }
+    boolean prime = s.endsWith("'") && s.length() > 1;
+    if (prime) {
+      s = s.substring(0, s.length() - 1);
+    }
+    String layer = null;
+    int caret = s.indexOf("^[");
+    if (caret > 0 && s.endsWith("]")) {
+      layer = s.substring(caret + 1);
+      s = s.substring(0, caret);
+    }
+    String base;
+    String sub = null;
+    int u = s.indexOf('_');
+    if (u > 0 && u < s.length() - 1) {
+      String name = s.substring(0, u);
+      String rest = s.substring(u + 1);
+      if (rest.equals("hat")) {
+        base = "<mover accent=\"true\">" + mi(name) + "<mo>^</mo></mover>";
+      } else if (rest.startsWith("hat_") || rest.startsWith("hat")) {
+        base = "<mover accent=\"true\">" + mi(name) + "<mo>^</mo></mover>";
+        sub = rest.substring(3).replaceFirst("^_", "");
+        sub = sub.isEmpty() ? null : sub;
+      } else {
+        base = mi(name);
+        sub = rest;
+      }
+    } else {
+      Matcher m = SIMPLE.matcher(s);
+      if (m.matches() && !GREEK.containsKey(s)) {
+        base = mi(m.group(1));
+        sub = m.group(2);
+      } else {
+        base = mi(s);
+      }
+    }
+    if (prime) {
+      base = "<msup>" + base + "<mo>\u2032</mo></msup>";
+    }
+    List<String> sups = new ArrayList<>();
+    if (layer != null) {
+      sups.add("<mo>[</mo>" + subscript(layer.substring(1, layer.length() - 1)) + "<mo>]</mo>");
+    }
+    if (after != null) {
+      sups.add("<mo>(</mo><mn>" + after + "</mn><mo>)</mo>");
+    }
+    if (updated) {
+      sups.add("<mo>+</mo>");
+    }
+    String subMl = sub == null ? null : subscript(sub);
+    String supMl = sups.isEmpty() ? null : "<mrow>" + String.join("", sups) + "</mrow>";
+    if (subMl != null && supMl != null) {
+      return "<msubsup>" + base + subMl + supMl + "</msubsup>";
+    }
+    if (subMl != null) {
+      return "<msub>" + base + subMl + "</msub>";
+    }
+    if (supMl != null) {
+      return "<msup>" + base + supMl + "</msup>";
+    }
+    return base;
+  }
+
+  private static String subscript(String sub) {
+    if (sub.matches("[0-9]+")) {
+      return "<mn>" + sub + "</mn>";
+    }
+    return "<mi>" + escape(GREEK.getOrDefault(sub, sub).replace('_', ' ')) + "</mi>";
+  }
+
+  private static String mi(String name) {
+    String g = GREEK.get(name);
+    return "<mi>" + escape(g != null ? g : name) + "</mi>";
+  }
+
+  static String number(String text) {
+    Matcher m = NUMBER.matcher(text);
+    if (!m.matches()) {
+      return "<mn>" + escape(text) + "</mn>";
+    }
+    if (m.group(2) == null) {
+      return "<mn>" + text + "</mn>";
+    }
+    String exp = m.group(2);
+    boolean negative = exp.startsWith("-");
+    String digits = exp.replaceFirst("^[+-]", "").replaceFirst("^0+(?=.)", "");
+    return "<mrow><mn>" + m.group(1) + "</mn><mo>\u00d7</mo><msup><mn>10</mn><mrow>"
+        + (negative ? "<mo>\u2212</mo>" : "") + "<mn>" + digits + "</mn></mrow></msup></mrow>";
+  }
+
+  /** Tokens of a formula: ids (derivative ids whole), numbers, operators, words. */
+  private static final class Lexer {
+    static List<String> tokens(String s) {
+      List<String> out = new ArrayList<>();
+      int i = 0;
+      while (i < s.length()) {
+        char c = s.charAt(i);
+        if (Character.isWhitespace(c)) {
+          i++;
+        } else if (Character.isDigit(c) || (c == '.' && i + 1 < s.length()
+            && Character.isDigit(s.charAt(i + 1)))) {
+          Matcher m = NUMBER.matcher(s).region(i, s.length());
+          if (!m.lookingAt()) {
+            throw new IllegalArgumentException("number at " + i);
+          }
+          out.add(m.group());
+          i = m.end();
+        } else if (Character.isLetter(c)) {
+          int end = identifierEnd(s, i);
+          // d<id>/d<id> is one partial derivative.
+          if (c == 'd' && end < s.length() - 2 && s.charAt(end) == '/' && s.charAt(end + 1) == 'd'
+              && Character.isLetter(s.charAt(end + 2)) && end - i > 1) {
+            end = identifierEnd(s, end + 1);
+          }
+          out.add(s.substring(i, end));
+          i = end;
+        } else if ("+-*/^(),=<>\u2212".indexOf(c) >= 0) {
+          out.add(c == '\u2212' ? "-" : String.valueOf(c));
+          i++;
+        } else {
+          throw new IllegalArgumentException("character '" + c + "' at " + i);
+        }
+      }
+      return out;
+    }
+
+    private static int identifierEnd(String s, int i) {
+      int j = i;
+      while (j < s.length()) {
+        char c = s.charAt(j);
+        if (Character.isLetterOrDigit(c) || c == '_') {
+          j++;
+        } else if (c == '^' && j + 1 < s.length() && s.charAt(j + 1) == '[') {
+          int close = s.indexOf(']', j);
+          if (close < 0) {
+            throw new IllegalArgumentException("unclosed [ at " + j);
+          }
+          j = close + 1;
+        } else if (c == '@' && j + 1 < s.length() && Character.isDigit(s.charAt(j + 1))) {
+          j++;
+        } else if (c == '\'') {
+          j++;
+        } else if (c == '+' && (j + 1 == s.length() || " )*,=".indexOf(s.charAt(j + 1)) >= 0)) {
+          j++;
+        } else {
+          break;
+        }
+      }
+      return j;
+    }
+  }
+
+  /** Recursive descent over the tokens, writing MathML as it goes. */
+  private static final class Parser {
+    private static final java.util.Set<String> FUNCTIONS =
+        java.util.Set.of("max", "min", "ln", "log", "exp", "tanh", "softmax", "sigmoid", "relu");
+    private static final java.util.Set<String> WORDS = java.util.Set.of("if", "else", "for");
+
+    private final List<String> tokens;
+    private int pos;
+
+    Parser(List<String> tokens) {
+      this.tokens = tokens;
+    }
+
+    boolean atEnd() {
+      return pos == tokens.size();
+    }
+
+    String peek() {
+      return atEnd() ? "" : tokens.get(pos);
+    }
+
+    private String next() {
+      if (atEnd()) {
+        throw new IllegalArgumentException("formula ends early");
+      }
+      return tokens.get(pos++);
+    }
+
+    private void expect(String t) {
+      if (!next().equals(t)) {
+        throw new IllegalArgumentException("expected " + t);
+      }
+    }
+
+    String comparison() {
+      StringBuilder b = new StringBuilder(sum());
+      while (peek().equals(">") || peek().equals("<") || peek().equals("=")) {
+        b.append("<mo>").append(escape(next())).append("</mo>").append(sum());
+      }
+      return b.toString();
+    }
+
+    private String sum() {
+      StringBuilder b = new StringBuilder();
+      if (peek().equals("-")) {
+        next();
+        b.append("<mo>\u2212</mo>");
+      }
+      b.append(product());
+      while (peek().equals("+") || peek().equals("-")) {
+        b.append(next().equals("+") ? "<mo>+</mo>" : "<mo>\u2212</mo>").append(product());
+      }
+      return b.toString();
+    }
+
+    private String product() {
+      String acc = power();
+      while (true) {
+        String t = peek();
+        if (t.equals("*")) {
+          next();
+          acc = acc + "<mo>\u22c5</mo>" + power();
+        } else if (t.equals("/")) {
+          next();
+          acc = "<mfrac><mrow>" + unwrap(acc) + "</mrow><mrow>" + unwrap(power()) + "</mrow></mfrac>";
+        } else if (!atEnd() && startsFactor(t)) {
+          acc = acc + power();
+        } else {
+          return acc;
+        }
+      }
+    }
+
+    private static boolean startsFactor(String t) {
+      char c = t.charAt(0);
+      return Character.isLetterOrDigit(c) || c == '(' || c == '.';
+    }
+
+    private String power() {
+      String base = unary();
+      if (peek().equals("^")) {
+        next();
+        String exponent = peek().equals("-") ? minus() : atom();
+        return "<msup><mrow>" + base + "</mrow><mrow>" + unwrap(exponent) + "</mrow></msup>";
+      }
+      return base;
+    }
+
+    private String unary() {
+      return peek().equals("-") ? minus() : atom();
+    }
+
+    private String minus() {
+      expect("-");
+      return "<mrow><mo>\u2212</mo>" + power() + "</mrow>";
+    }
+
+    private String atom() {
+      String t = next();
+      char c = t.charAt(0);
+      if (t.equals("(")) {
+        String inner = list();
+        expect(")");
+        return group(inner);
+      }
+      if (Character.isDigit(c) || c == '.') {
+        return number(t);
+      }
+      if (Character.isLetter(c)) {
+        if (WORDS.contains(t)) {
+          return "<mtext>\u2002" + t + "\u2002</mtext>";
+        }
+        if (c == 'd' && t.contains("/d")) {
+          int slash = t.indexOf("/d");
+          return "<mfrac><mrow><mo>\u2202</mo>" + identifier(t.substring(1, slash))
+              + "</mrow><mrow><mo>\u2202</mo>" + identifier(t.substring(slash + 2))
+              + "</mrow></mfrac>";
+        }
+        if (peek().equals("(") && (FUNCTIONS.contains(t) || t.endsWith("'")
+            || t.length() == 1)) {
+          next();
+          String args = list();
+          expect(")");
+          String name = FUNCTIONS.contains(t) ? "<mi>" + t + "</mi>" : identifier(t);
+          return "<mrow>" + name + "<mo>&#x2061;</mo>" + group(args) + "</mrow>";
+        }
+        return identifier(t);
+      }
+      throw new IllegalArgumentException("unexpected " + t);
+    }
+
+    private String list() {
+      StringBuilder b = new StringBuilder(comparison());
+      while (peek().equals(",")) {
+        next();
+        b.append("<mo separator=\"true\">,</mo>").append(comparison());
+      }
+      return b.toString();
+    }
+
+    private static String group(String inner) {
+      return "<mrow><mo>(</mo>" + inner + "<mo>)</mo></mrow>";
+    }
+
+    /** A fraction's part or an exponent needs no parentheses of its own. */
+    private static String unwrap(String ml) {
+      String open = "<mrow><mo>(</mo>";
+      String close = "<mo>)</mo></mrow>";
+      if (ml.startsWith(open) && ml.endsWith(close)) {
+        String inner = ml.substring(open.length(), ml.length() - close.length());
+        // Only when the parentheses are one pair around everything.
+        if (balanced(inner)) {
+          return inner;
+        }
+      }
+      return ml;
+    }
+
+    private static boolean balanced(String inner) {
+      int depth = 0;
+      int i = 0;
+      while ((i = inner.indexOf("<mo>", i)) >= 0) {
+        i += 4;
+        if (inner.startsWith("(</mo>", i)) {
+          depth++;
+        } else if (inner.startsWith(")</mo>", i)) {
+          depth--;
+          if (depth < 0) {
+            return false;
+          }
+        }
+      }
+      return depth == 0;
+    }
+  }
+}

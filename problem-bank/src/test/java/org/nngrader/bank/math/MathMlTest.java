@@ -1,0 +1,73 @@
+package org.nngrader.bank.math;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MathMlTest {
+
+  @Test
+  void sigmoidIsAFractionWithAnExponent() {
+    assertThat(MathMl.body("1/(1 + e^(-net_h1))")).isEqualTo("<mrow><mfrac><mrow><mn>1</mn></mrow>"
+        + "<mrow><mn>1</mn><mo>+</mo><msup><mrow><mi>e</mi></mrow><mrow><mo>\u2212</mo>"
+        + "<msub><mi>net</mi><mi>h1</mi></msub></mrow></msup></mrow></mfrac></mrow>");
+  }
+
+  @Test
+  void derivativeIdsArePartialDerivatives() {
+    assertThat(MathMl.body("dE_total/dout_o1")).isEqualTo("<mrow><mfrac><mrow><mo>\u2202</mo>"
+        + "<msub><mi>E</mi><mi>total</mi></msub></mrow><mrow><mo>\u2202</mo>"
+        + "<msub><mi>out</mi><mi>o1</mi></msub></mrow></mfrac></mrow>");
+  }
+
+  @Test
+  void idsCarryLayerUpdateAndAfterUpdates() {
+    assertThat(MathMl.identifier("w5")).isEqualTo("<msub><mi>w</mi><mn>5</mn></msub>");
+    assertThat(MathMl.identifier("w11^[2]+")).isEqualTo("<msubsup><mi>w</mi><mn>11</mn>"
+        + "<mrow><mo>[</mo><mn>2</mn><mo>]</mo><mo>+</mo></mrow></msubsup>");
+    assertThat(MathMl.identifier("y_hat@1")).isEqualTo("<msup><mover accent=\"true\"><mi>y</mi>"
+        + "<mo>^</mo></mover><mrow><mo>(</mo><mn>1</mn><mo>)</mo></mrow></msup>");
+    assertThat(MathMl.identifier("eta")).isEqualTo("<mi>\u03b7</mi>");
+    assertThat(MathMl.identifier("f'")).isEqualTo("<msup><mi>f</mi><mo>\u2032</mo></msup>");
+  }
+
+  @Test
+  void scientificNumbersArePowersOfTen() {
+    assertThat(MathMl.number("8.77135469e-04")).isEqualTo("<mrow><mn>8.77135469</mn><mo>\u00d7</mo>"
+        + "<msup><mn>10</mn><mrow><mo>\u2212</mo><mn>4</mn></mrow></msup></mrow>");
+  }
+
+  @Test
+  void chainJoinsPartsWithEqualsAndKeepsThePlainText() {
+    String m = MathMl.chain(List.of("w5+", "w5 - eta * dE_total/dw5", "0.35891648"));
+    assertThat(m).startsWith("<math><semantics>").contains("<mo>=</mo>")
+        .contains("<annotation encoding=\"text/plain\">w5+ = w5 - eta * dE_total/dw5 = 0.35891648"
+            + "</annotation>");
+  }
+
+  @Test
+  void whatItCannotReadIsKeptAsTextInsideMath() {
+    assertThat(MathMl.inline("a ? b")).contains("<mtext>a ? b</mtext>").startsWith("<math>");
+    assertThat(MathMl.inline("<script>")).doesNotContain("<script>");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "1/2*(target_o1 - out_o1)^2", "out_o1*(1 - out_o1)", "(1 if z1 > 0, else 0)",
+    "max(0.01*net, net)", "dL/dy_hat * g'(z_out) * 0.7 * f'(-4.2) * 10",
+    "-0.248442*y + 0.070060644", "100 * (E_total - E_total@1) / E_total",
+    "-(y*ln(y_hat) + (1 - y)*ln(1 - y_hat))", "(out_o1 - t)/(out_o1*(1 - out_o1))",
+    "(-0.21707153) * 0.17551005 * 0.59688438", "1 - out_h1^2", "w12^[1] - eta * dL/dw12^[1]"
+  })
+  void everyGraphFormulaIsWellFormedMathMlWithoutFallback(String formula) throws Exception {
+    String m = MathMl.inline(formula);
+    assertThat(m).doesNotContain("<mtext>" + formula.substring(0, 2));
+    DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new java.io.ByteArrayInputStream(m.replace("&#x2061;", "&#8289;")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+}
