@@ -46,6 +46,11 @@ public final class Main implements Runnable {
   /** Runs the command line with the given streams and returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    for (CommandProvider provider : java.util.ServiceLoader.load(CommandProvider.class)) {
+      for (Object command : provider.commands()) {
+        cli.addSubcommand(command);
+      }
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
