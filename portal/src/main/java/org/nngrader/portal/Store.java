@@ -93,7 +93,7 @@ public final class Store {
         .findOne());
   }
 
-  /** A new sign-in link token for the student; every earlier link of theirs stops working. */
+  /** A new sign-in link token for the student; every earlier link (and its sessions) stops working. */
   public String issueInvite(String studentId, Instant now) {
     String token = Tokens.newToken();
     jdbi.useTransaction(h -> {
@@ -109,7 +109,10 @@ public final class Store {
     return jdbi.inTransaction(h -> revoke(h, studentId, now));
   }
 
+  /** Revoking a student's links also signs out the sessions those links opened. */
   private static int revoke(Handle h, String studentId, Instant now) {
+    h.createUpdate("DELETE FROM web_session WHERE kind = 'student' AND subject = :s")
+        .bind("s", studentId).execute();
     return h.createUpdate("UPDATE invite SET revoked_at = :t WHERE student_id = :s AND revoked_at IS NULL")
         .bind("t", t(now)).bind("s", studentId).execute();
   }
