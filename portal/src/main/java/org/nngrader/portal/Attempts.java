@@ -113,8 +113,27 @@ public final class Attempts {
         .thenComparing(Comparator.comparingLong(Store.AttemptRow::id).reversed()));
   }
 
-  /** The counting attempts graded again, as the batch grader would give them, in roster order. */
+  /** The last {@link #countingSubmissions()}, with the database version and set it was made from. */
+  private record Cached(String version, PortalSet set, List<GradedSubmission> submissions) {}
+
+  private final AtomicReference<Cached> cached = new AtomicReference<>();
+
+  /**
+   * The counting attempts graded again, as the batch grader would give them, in roster order.
+   * Kept until an attempt is added or graded (on any server sharing the database).
+   */
   public List<GradedSubmission> countingSubmissions() {
+    String version = store.attemptsVersion();
+    Cached c = cached.get();
+    if (c != null && c.version().equals(version) && c.set() == set.get()) {
+      return c.submissions();
+    }
+    List<GradedSubmission> fresh = countingFresh();
+    cached.set(new Cached(version, set.get(), fresh));
+    return fresh;
+  }
+
+  private List<GradedSubmission> countingFresh() {
     Map<String, Store.AttemptRow> counting = counting();
     PortalSet s = set.get();
     List<GradedSubmission> out = new ArrayList<>();
@@ -124,7 +143,7 @@ public final class Attempts {
         out.add(s.grader().grade(student, a.fileName(), store.content(a.id()), a.late(), a.uploadedAt()));
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   public PortalSettings settings() {

@@ -257,6 +257,12 @@ public final class Store {
         .mapTo(Long.class).list());
   }
 
+  /** Changes whenever an attempt is added or graded: the key of views computed from all attempts. */
+  public String attemptsVersion() {
+    return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) AS n, MAX(id) AS m, MAX(graded_at) AS g FROM attempt")
+        .map((rs, c) -> rs.getLong("n") + "/" + rs.getLong("m") + "/" + instant(rs, "g")).one());
+  }
+
   public void audit(String actor, String action, String detail, String remote, Instant now) {
     jdbi.useHandle(h -> h.createUpdate("INSERT INTO audit (at, actor, action, detail, remote) "
             + "VALUES (:t, :a, :ac, :d, :r)")
