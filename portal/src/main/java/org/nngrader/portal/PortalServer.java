@@ -116,7 +116,8 @@ public final class PortalServer implements AutoCloseable {
       ctx.header("Cache-Control", "no-store");
     });
     app.exception(Exception.class, (e, ctx) -> {
-      LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+      // The path of an invite link holds its token, which the log must not keep.
+      LOG.error("request {} {} failed", ctx.method(), ctx.path().replaceFirst("^/s/.*", "/s/***"), e);
       page(ctx, 500, Pages.message("Something went wrong", "The server could not answer this "
           + "request. Nothing you uploaded is lost; try again, and tell your instructor if it "
           + "happens again.", "error", "/", null));
