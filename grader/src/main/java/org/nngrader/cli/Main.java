@@ -64,6 +64,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
   static int run(java.nio.file.FileSystem files, PrintWriter out, PrintWriter err,
       String... args) {
     CommandLine cli = new CommandLine(new Main());
+    for (CommandProvider provider : java.util.ServiceLoader.load(CommandProvider.class)) {
+      for (Object command : provider.commands()) {
+        cli.addSubcommand(command);
+      }
+    }
     cli.registerConverter(java.nio.file.Path.class, files::getPath);
     cli.setOut(out);
     cli.setErr(err);
