@@ -15,6 +15,7 @@ import org.nngrader.bank.expr.ExprSyntaxException;
 import org.nngrader.bank.model.Numbers;
 import org.nngrader.bank.symbolic.Chain;
 import org.nngrader.bank.symbolic.Factor;
+import org.nngrader.bank.symbolic.NetworkTerms;
 import org.nngrader.bank.symbolic.SymbolicSolution;
 import org.nngrader.bank.symbolic.SymbolicSolver;
 import org.nngrader.bank.symbolic.SymbolicStep;
@@ -50,6 +51,7 @@ final class ExpressionGrading {
 
   GradeResult grade(Map<String, Double> givens, Map<String, StudentAnswer> answers) {
     SymbolicSolution solution = SymbolicSolver.solve(template, givens);
+    NetworkTerms terms = SymbolicSolver.terms(template, givens);
     List<StepResult> results = new ArrayList<>();
     double score = 0;
     double max = 0;
@@ -59,7 +61,7 @@ final class ExpressionGrading {
       double points = rubric.pointsFor(id);
       max += points;
       StudentAnswer answer = answers.getOrDefault(id, new StudentAnswer.Missing());
-      StepResult r = step.isExpression() ? expression(step, answer, points, solution)
+      StepResult r = step.isExpression() ? expression(step, answer, points, solution, terms)
           : number(step, answer, points);
       if (r.verdict().isWrong() && firstDivergence == null) {
         firstDivergence = id;
@@ -104,7 +106,7 @@ final class ExpressionGrading {
   // ---- expression steps
 
   private StepResult expression(SymbolicStep step, StudentAnswer answer, double points,
-      SymbolicSolution solution) {
+      SymbolicSolution solution, NetworkTerms terms) {
     if (answer instanceof StudentAnswer.Missing) {
       return result(step, "", Verdict.MISSING, 0, points, "No answer was given.", null);
     }
@@ -124,17 +126,23 @@ final class ExpressionGrading {
               + " products with * (or a space), close every parenthesis and use only the names"
               + " the exercise leaves abstract.", null);
     }
+    // A quantity of the exercise's own network stands for its definition (h1 for f(-4.2)).
+    String reading = reading(student, terms);
+    student = terms.substitute(student);
     Set<String> symbols = solution.allowedSymbols();
     Set<String> functions = solution.allowedFunctions();
     EquivalenceChecker checker = ExpressionTolerance.checker(rubric.toleranceFor(step.id()));
     Equivalence eq = checker.compare(student, step.expression(), symbols, functions);
     switch (eq.verdict()) {
       case EQUIVALENT:
-        return result(step, text, Verdict.CORRECT, points, points, "Correct.", null);
+        return result(step, text, Verdict.CORRECT, points, points, "Correct." + reading, null);
       case UNKNOWN_SYMBOL:
+        return result(step, text, Verdict.INCORRECT, 0, points,
+            unknownSymbols(eq, symbols, terms) + reading, null);
       case UNKNOWN_FUNCTION:
         return result(step, text, Verdict.INCORRECT, 0, points, "Your expression "
-            + eq.message() + ". Substitute the number of every quantity that is known.", null);
+            + eq.message() + ". Substitute the number of every quantity that is known." + reading,
+            null);
       default:
         break;
     }
@@ -142,11 +150,59 @@ final class ExpressionGrading {
     if (d.isPresent()) {
       ExpressionMistake m = ExpressionMistake.of(d.get().mistake());
       return result(step, text, Verdict.MISCONCEPTION, points * rubric.misconceptionCredit(),
-          points, capitalize(d.get().message()) + "." + where(step, d.get()) + " " + m.advice(),
-          m.id());
+          points, capitalize(d.get().message()) + "." + where(step, d.get()) + " " + m.advice()
+              + reading, m.id());
     }
     return result(step, text, Verdict.INCORRECT, 0, points, "Incorrect: "
-        + eq.message() + ". Check each factor of the chain " + formula(step) + ".", null);
+        + eq.message() + ". Check each factor of the chain " + formula(step) + "." + reading,
+        null);
+  }
+
+  /**
+   * How an answer that names quantities of the network was read: " Read with h1 = f(-4.2):
+   * dL/dy_hat * g'(z_out) * f(-4.2)."; empty when it names none.
+   */
+  private static String reading(Expr student, NetworkTerms terms) {
+    Set<String> named = terms.named(student);
+    if (named.isEmpty()) {
+      return "";
+    }
+    List<String> each = new ArrayList<>();
+    for (String name : named) {
+      each.add(name + " = " + terms.definitions().get(name));
+    }
+    return " Read with " + String.join(", ", each) + ": " + terms.substitute(student) + ".";
+  }
+
+  /**
+   * The symbols an answer uses that are not the exercise's: a quantity of the network that has
+   * no value here is named with the reason; any other is unknown, and the exercise's names are
+   * listed.
+   */
+  private static String unknownSymbols(Equivalence eq, Set<String> symbols, NetworkTerms terms) {
+    java.util.SortedSet<String> unknown = new java.util.TreeSet<>();
+    List<String> valueless = new ArrayList<>();
+    for (String name : eq.unknownNames()) {
+      String why = terms.withoutValue().get(name);
+      if (why == null) {
+        unknown.add(name);
+      } else {
+        valueless.add(name + " (" + why + ")");
+      }
+    }
+    StringBuilder b = new StringBuilder();
+    if (!valueless.isEmpty()) {
+      b.append("Your expression uses ").append(String.join(", ", valueless))
+          .append(". Write the chain rule with the exercise's symbols instead.");
+    }
+    if (!unknown.isEmpty()) {
+      java.util.SortedSet<String> known = new java.util.TreeSet<>(symbols);
+      known.addAll(terms.definitions().keySet());
+      b.append(b.length() == 0 ? "" : " ").append("Your expression ")
+          .append(Equivalence.unknown(Equivalence.Verdict.UNKNOWN_SYMBOL, unknown, known).message())
+          .append(". Substitute the number of every quantity that is known.");
+    }
+    return b.toString();
   }
 
   /**

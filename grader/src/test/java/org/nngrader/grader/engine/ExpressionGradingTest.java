@@ -130,16 +130,71 @@ class ExpressionGradingTest {
 
     @Test
     void aSymbolTheExerciseDoesNotHaveIsNamed() {
-      StepResult r = dw2("dL/dy_hat * g'(z_out) * 0.7 * f'(z_h1) * 10");
+      StepResult r = dw2("dL/dy_hat * g'(z_out) * 0.7 * f'(z_hl) * 10");
       assertThat(r.verdict()).isEqualTo(Verdict.INCORRECT);
-      assertThat(r.feedback()).contains("the symbol z_h1, which this exercise does not have")
-          .contains("its symbols are dL/dy_hat, z_out");
+      assertThat(r.feedback()).contains("the symbol z_hl, which this exercise does not have")
+          .contains("dL/dy_hat").contains("z_out").contains("z_h1").contains("h1").contains("w7");
       // h' is read as a symbol times (z_out): named too, with what the exercise has instead.
       StepResult h = dw2("dL/dy_hat * h'(z_out)");
       assertThat(h.verdict()).isEqualTo(Verdict.INCORRECT);
       assertThat(h.feedback()).contains("the symbol h', which this exercise does not have");
       assertThat(dw2("dL/dy_hat * g'(z_out) * 0.7 * f'(-4.2) * X2").feedback())
           .contains("the symbol X2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "dL/dy_hat * g'(z_out) * 0.7 * f'(z_h1) * 10",
+        "dL/dy_hat * g'(z_out) * w7 * f'(z_h1) * x2",
+        "dL/dy_hat * g'(z_out) * w7 * f'(w1*x1 + w2*x2 + w3*x3 + b1) * x2",
+        "dL/dy_hat * g'(z_out) * w7 * f'(-4.2) * x2",
+    })
+    void namingQuantitiesOfTheNetworkIsWritingTheirDefinitions(String text) {
+      StepResult r = dw2(text);
+      assertThat(r.verdict()).as(text).isEqualTo(Verdict.CORRECT);
+      assertThat(r.feedback()).as(text).startsWith("Correct. Read with ")
+          .contains(": dL/dy_hat * g'(z_out) * 0.7 * f'(").endsWith(") * 10.");
+      if (text.contains("z_h1")) {
+        assertThat(r.feedback()).contains("z_h1 = -4.2")
+            .endsWith(": dL/dy_hat * g'(z_out) * 0.7 * f'(-4.2) * 10.");
+      }
+    }
+
+    @Test
+    void anOutputNamedForItsActivationIsItsDefinition() {
+      // dL/dw7 = dL/dy_hat * g'(z_out) * h1, with h1 = f(-4.2).
+      GradeResult g = engine.grade(givens, texts("dL/dw7", "dL/dy_hat * g'(z_out) * h1"));
+      StepResult r = step(g, "dL/dw7");
+      assertThat(r.verdict()).isEqualTo(Verdict.CORRECT);
+      assertThat(r.feedback()).contains("h1 = f(-4.2)")
+          .contains("dL/dy_hat * g'(z_out) * f(-4.2)");
+      StepResult wrong = step(engine.grade(givens,
+          texts("dL/dw7", "dL/dy_hat * g'(z_out) * h2")), "dL/dw7");
+      assertThat(wrong.verdict()).isIn(Verdict.INCORRECT, Verdict.MISCONCEPTION);
+      assertThat(wrong.feedback()).contains("h2 = f(3.2)");
+      // y_hat is g(z_out): a different quantity from g'(z_out), so not credited.
+      StepResult yHat = step(engine.grade(givens,
+          texts("dL/dw7", "dL/dy_hat * y_hat * h1")), "dL/dw7");
+      assertThat(yHat.verdict()).isIn(Verdict.INCORRECT, Verdict.MISCONCEPTION);
+      assertThat(yHat.feedback()).contains("y_hat = g(z_out)");
+    }
+
+    @Test
+    void aWrongQuantityNamedIsIncorrectAndShownSubstituted() {
+      StepResult r = dw2("dL/dy_hat * g'(z_out) * w8 * f'(z_h1) * x2");
+      assertThat(r.verdict()).isIn(Verdict.INCORRECT, Verdict.MISCONCEPTION);
+      assertThat(r.feedback()).contains("w8 = -0.3")
+          .contains("dL/dy_hat * g'(z_out) * (-0.3) * f'(-4.2) * 10");
+    }
+
+    @Test
+    void aQuantityWithoutAValueIsNamedWithTheReason() {
+      StepResult b3 = dw2("dL/dy_hat * g'(z_out) * 0.7 * f'(-4.2) * 10 + b3");
+      assertThat(b3.verdict()).isEqualTo(Verdict.INCORRECT);
+      assertThat(b3.feedback()).contains("b3 (no answer depends on it")
+          .doesNotContain("which this exercise does not have");
+      StepResult loss = dw2("L * 7");
+      assertThat(loss.feedback()).contains("L (the loss is left abstract");
     }
 
     @Test
@@ -228,6 +283,20 @@ class ExpressionGradingTest {
       GradeResult three = new GradingEngine(t, figures).grade(givens,
           texts("dJ/dw5", "-0.5597 * y + 0.6084"));
       assertThat(step(three, "dJ/dw5").verdict()).isEqualTo(Verdict.CORRECT);
+    }
+
+    @Test
+    void theOutputAndTheLossNamedAreTheirDefinitions() {
+      // dJ/dw5 = (p - y) * p * h1 = dJ/dp * dp/dz * dz/dw5.
+      assertThat(dw5("(p - y) * p * h1").verdict()).isEqualTo(Verdict.CORRECT);
+      assertThat(dw5("(p - y) * exp(z) * sigmoid(z1)").verdict()).isEqualTo(Verdict.CORRECT);
+      StepResult r = dw5("(p - y) * p * h1");
+      assertThat(r.feedback()).contains("p = 1.08689381").contains("h1 = 0.514995502");
+      assertThat(dw5("(p - y) * p * h2").verdict()).isNotEqualTo(Verdict.CORRECT);
+      // J = 1/2 (y - p)^2 is a number of y, not its derivative: J * h1 is not the gradient.
+      StepResult j = dw5("J * h1");
+      assertThat(j.verdict()).isNotEqualTo(Verdict.CORRECT);
+      assertThat(j.feedback()).contains("J = 1 / 2 * (y - 1.08689381)^2");
     }
 
     @Test

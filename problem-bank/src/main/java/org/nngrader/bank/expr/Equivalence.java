@@ -86,7 +86,9 @@ public record Equivalence(
         points);
   }
 
-  static Equivalence unknown(Verdict verdict, SortedSet<String> unknown, SortedSet<String> known) {
+  /** An unknown-name verdict: the names the exercise does not have, and those it has. */
+  public static Equivalence unknown(Verdict verdict, SortedSet<String> unknown,
+      SortedSet<String> known) {
     return new Equivalence(verdict, unknown, known, Double.NaN, 0);
   }
 

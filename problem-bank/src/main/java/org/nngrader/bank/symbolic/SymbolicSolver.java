@@ -101,6 +101,31 @@ public final class SymbolicSolver {
         intermediates(graph, base, used, numbersAsked), steps, builder.degeneracies());
   }
 
+  /**
+   * The quantities of the exercise's network with their definitions for these givens, for
+   * reading an expression answer that names them ({@code h1} for {@code f(-4.2)}).
+   *
+   * @throws IllegalArgumentException as {@link #solve}
+   */
+  public static NetworkTerms terms(Template template, Map<String, Double> givens) {
+    Objects.requireNonNull(template, "template");
+    if (!template.isSymbolic()) {
+      throw new IllegalArgumentException("template " + template.id()
+          + " is numeric: its answers are numbers, which name no quantity");
+    }
+    SymbolicSpec spec = template.symbolic();
+    Map<String, Double> exercise = exerciseGivens(template, givens);
+    Map<String, Double> all = new LinkedHashMap<>(exercise);
+    for (String id : spec.unusedGivens(template.notation())) {
+      all.put(id, 0.0);
+    }
+    for (String id : spec.unknowns()) {
+      all.put(id, 0.0);
+    }
+    return NetworkTerms.of(template, template.graph().evaluate(all), exercise,
+        symbols(template).keySet());
+  }
+
   /** The exercise's givens: the defaults with the caller's values, checked. */
   private static Map<String, Double> exerciseGivens(Template template, Map<String, Double> givens) {
     SymbolicSpec spec = template.symbolic();

@@ -31,6 +31,34 @@ class TemplateLoaderErrorsTest {
       """;
 
   @org.junit.jupiter.api.Test
+  void aQuantityIsAskedByAnyOfItsNamesAndGoesByIt() {
+    // One output: E_o1 is E_total, dE_o1/dnet_o1 is dE_total/dnet_o1.
+    Template t = TemplateLoader.parse("tiny.yaml", GOOD.replace(
+        "asked: [net_o1, out_o1, E_total, dE_total/dw1, w1+]",
+        "asked: [E_o1, dE_o1/dout_o1, dE_o1/dnet_o1, dE_total/dw*]"));
+    assertThat(t.asked()).containsExactly("E_o1", "dE_o1/dout_o1", "dE_o1/dnet_o1",
+        "dE_total/dw1");
+    assertThat(t.graph().quantity("dE_total/dnet_o1").id()).isEqualTo("dE_o1/dnet_o1");
+    assertThat(t.graph().quantity("dE_total/db1").primary().symbolic())
+        .isEqualTo("dE_o1/dout_o1 * dout_o1/dnet_o1 * dnet_o1/db1");
+    assertThat(t.stepAliases()).containsEntry("E_total", "E_o1")
+        .containsEntry("dE_total/dnet_o1", "dE_o1/dnet_o1")
+        .containsEntry("dE_total/dout_o1", "dE_o1/dout_o1");
+    assertThat(t.solve(java.util.Map.of()).get("dE_o1/dnet_o1"))
+        .isEqualTo(t.solve(java.util.Map.of()).get("dE_total/dnet_o1"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void oneQuantityAskedByTwoNamesIsRefusedNamingBoth() {
+    assertThatThrownBy(() -> TemplateLoader.parse("tiny.yaml", GOOD.replace(
+        "asked: [net_o1, out_o1, E_total, dE_total/dw1, w1+]",
+        "asked: [dE_total/dnet_o1, dE_o1/dnet_o1]")))
+        .hasMessageContaining("tiny.yaml line 17: asked[1] is 'dE_o1/dnet_o1', which asks"
+            + " dE_o1/dnet_o1, the same quantity as asked[0] 'dE_total/dnet_o1' (one value, two"
+            + " names); ask it once");
+  }
+
+  @org.junit.jupiter.api.Test
   void theGoodTemplateLoads() {
     Template t = TemplateLoader.parse("tiny.yaml", GOOD);
     assertThat(t.asked()).containsExactly("net_o1", "out_o1", "E_total", "dE_total/dw1", "w1+");
