@@ -55,6 +55,12 @@ import org.nngrader.rubric.Tolerance;
  *   <li>else {@code incorrect}.
  * </ol>
  *
+ * <p>A student's rounding habit is the most common half-unit among their rounded answers of
+ * two or more figures. An answer with too few figures and coarser than that habit ("0" for a
+ * gradient of 0.08 on a sheet written to 4 decimals) widens no allowance, and the steps built
+ * on it are follow-through of a wrong value under the anti-gaming rule, never "right from
+ * rounding"; "0" for a non-zero value is a rounding only within the habit.
+ *
  * <p>An answer that can be guessed from the givens (0, 1, -1, a target or another given value)
  * while the right value is not exactly that (0 for the error after 10000 updates, the target
  * for the output) is credited only when the student's own earlier work supports it (at least
@@ -304,8 +310,15 @@ public final class GradingEngine {
     // "0" is the rounding of anything below 0.5, but only a rounding habit makes it one: on a
     // sheet written to 2 decimals "0.00" for 0.0004 is, "0" for 0.3775 elsewhere is not.
     boolean roundedToZero = v == 0 && sheet.beyondHabit(step);
+    StepResult coarse = null;
     if (!roundedToZero && Math.abs(v - expected) <= halfUnitSlack(wp.halfUnit(), expected)) {
-      return imprecise(q, n, expected, points, formula, false, Double.NaN, List.of());
+      StepResult r = imprecise(q, n, expected, points, formula, false, Double.NaN, List.of());
+      if (r.points() > 0) {
+        return r;
+      }
+      // Too few figures for the truth, but maybe exactly what the student's own rounded
+      // values give (-0.36 * 0.250 = -0.09): that explanation, if it holds, comes first.
+      coarse = r;
     }
     // Right from the student's own earlier answers, within the propagated precision.
     List<String> wrongAncestors = new ArrayList<>();
@@ -318,10 +331,14 @@ public final class GradingEngine {
     }
     double ft = sheet.followThrough(step);
     double allowance = sheet.allowance(step);
+    // What the earlier roundings alone move the step by: an answer inside that, written to
+    // the figures the sheet asks, has enough figures ("0.5" from 1.25 * 0.4 is 0.500).
+    double carried = Math.max(0, allowance - sheet.ownAllowance(step));
     if (within(v, ft, allowance, tol)) {
       if (wrongAncestors.isEmpty()) {
-        if (tooFew && !agreesToFigures(v, ft, asked)) {
-          return imprecise(q, n, expected, points, formula, true, ft, List.of());
+        if (tooFew && !agreesToFigures(v, ft, carried, asked)) {
+          return coarse != null ? coarse
+              : imprecise(q, n, expected, points, formula, true, ft, List.of());
         }
         double credit = points * rubric.roundingNoteCredit();
         return new StepResult(step, q.description(), n.written(), v, expected, Verdict.CORRECT,
@@ -346,8 +363,9 @@ public final class GradingEngine {
         return new StepResult(step, q.description(), n.written(), v, expected, Verdict.INCORRECT,
             0, points, check.reason(), null, wrongAncestors, ft, formula, null);
       }
-      if (tooFew && !agreesToFigures(v, ft, asked)) {
-        return imprecise(q, n, expected, points, formula, true, ft, wrongAncestors);
+      if (tooFew && !agreesToFigures(v, ft, carried, asked)) {
+        return coarse != null ? coarse
+            : imprecise(q, n, expected, points, formula, true, ft, wrongAncestors);
       }
       return new StepResult(step, q.description(), n.written(), v, expected,
           Verdict.FOLLOW_THROUGH, points * rubric.followThrough().credit(), points,
@@ -355,6 +373,9 @@ public final class GradingEngine {
               + (wrongAncestors.size() > 1 ? "s to " : " to ") + String.join(", ", wrongAncestors)
               + " (expected " + Numbers.computed(expected) + ").",
           null, wrongAncestors, ft, formula, null);
+    }
+    if (coarse != null) {
+      return coarse;
     }
     // A misconception already named: this step carries it on, and it is counted once.
     for (Map.Entry<String, String> named : firstStepOfMisconception.entrySet()) {
@@ -454,6 +475,15 @@ public final class GradingEngine {
     return Math.abs(answer - value) <= half * (1 + 1e-9) + 4 * Math.ulp(Math.abs(value));
   }
 
+  /** {@link #agreesToFigures(double, double, int)}, with the value known only to {@code carried}. */
+  static boolean agreesToFigures(double answer, double value, double carried, int figures) {
+    if (Math.abs(answer - value) <= carried) {
+      return true;
+    }
+    double nearest = answer > value ? value + carried : value - carried;
+    return agreesToFigures(answer, nearest, figures);
+  }
+
   /** Whether the answer is the value itself, not a rounding of it. */
   static boolean complete(double answer, double value) {
     return Math.abs(answer - value) <= 1e-6 * Math.max(Math.abs(answer), Math.abs(value)) + 1e-12;
@@ -502,7 +532,6 @@ public final class GradingEngine {
      * more significant figures (0.005 for a student who writes 2 decimals); 0 if none.
      */
     private final double habit;
-    private Map<String, Derivation> chosen;
     private Map<String, Double> ft;
     private Map<String, Double> allowance;
     private List<Values> pure;
@@ -544,6 +573,12 @@ public final class GradingEngine {
           && w.halfUnit() > habit * (1 + 1e-9);
     }
 
+    /** The step's own half-unit in its allowance (0 for a coarse answer beyond the habit). */
+    double ownAllowance(String step) {
+      WrittenPrecision w = precision.get(step);
+      return w == null || beyondHabit(step) ? 0 : w.halfUnit();
+    }
+
     double followThrough(String step) {
       propagate();
       return ft.getOrDefault(step, Double.NaN);
@@ -555,10 +590,12 @@ public final class GradingEngine {
     }
 
     /**
-     * The value of each answered step from the student's world, through the derivation nearest
-     * the answer, and the propagated precision around it: the step's own half-unit, plus what
-     * moving each earlier answer by its half-unit, and each intermediate the student did not
-     * write (or the exercise does not ask) by the student's rounding habit, moves it by. One
+     * The value of each answered step from the student's world and the propagated precision
+     * around it: the step's own half-unit, plus what moving each earlier answer by its
+     * half-unit, and each intermediate the student did not write (or the exercise does not ask)
+     * by the student's rounding habit, moves it by. Each derivation of a step (the chain through
+     * unasked intermediates, or the delta route) has its own value and allowance; the one that
+     * explains the answer best (the smallest distance beyond its allowance) is kept. One
      * evaluation of the graph per moved quantity.
      */
     private void propagate() {
@@ -566,29 +603,27 @@ public final class GradingEngine {
         return;
       }
       QuantityGraph graph = template.graph();
-      chosen = new HashMap<>();
       ft = new HashMap<>();
       allowance = new HashMap<>();
       List<String> steps = new ArrayList<>();
+      Map<String, double[]> values = new HashMap<>();
+      Map<String, double[]> widths = new HashMap<>();
       for (String s : askedInOrder) {
-        Double v = answered.get(s);
-        if (v == null) {
+        if (answered.get(s) == null) {
           continue;
         }
         steps.add(s);
-        Derivation best = null;
-        double bestValue = Double.NaN;
-        for (Derivation d : graph.quantity(s).derivations()) {
-          double x = QuantityGraph.recompute(d, world::get);
-          if (best == null || Math.abs(x - v) < Math.abs(bestValue - v)) {
-            best = d;
-            bestValue = x;
-          }
-        }
-        chosen.put(s, best);
-        ft.put(s, bestValue);
+        List<Derivation> ds = graph.quantity(s).derivations();
+        double[] x = new double[ds.size()];
+        double[] w = new double[ds.size()];
         // A coarse answer beyond the habit widens nothing, not even around itself.
-        allowance.put(s, beyondHabit(s) ? 0 : precision.get(s).halfUnit());
+        double own = beyondHabit(s) ? 0 : precision.get(s).halfUnit();
+        for (int d = 0; d < x.length; d++) {
+          x[d] = QuantityGraph.recompute(ds.get(d), world::get);
+          w[d] = own;
+        }
+        values.put(s, x);
+        widths.put(s, w);
       }
       double habit = habitHalfUnit();
       double habitMax = habitMaxHalfUnit();
@@ -613,12 +648,29 @@ public final class GradingEngine {
           if (s.equals(p)) {
             continue;
           }
-          double x = QuantityGraph.recompute(chosen.get(s), w::get);
-          double d = Math.abs(x - ft.get(s));
-          if (d > 0 && Double.isFinite(d)) {
-            allowance.merge(s, d, Double::sum);
+          List<Derivation> ds = graph.quantity(s).derivations();
+          double[] x = values.get(s);
+          double[] width = widths.get(s);
+          for (int d = 0; d < x.length; d++) {
+            double delta = Math.abs(QuantityGraph.recompute(ds.get(d), w::get) - x[d]);
+            if (delta > 0 && Double.isFinite(delta)) {
+              width[d] += delta;
+            }
           }
         }
+      }
+      for (String s : steps) {
+        double v = answered.get(s);
+        double[] x = values.get(s);
+        double[] width = widths.get(s);
+        int best = 0;
+        for (int d = 1; d < x.length; d++) {
+          if (Math.abs(v - x[d]) - width[d] < Math.abs(v - x[best]) - width[best]) {
+            best = d;
+          }
+        }
+        ft.put(s, x[best]);
+        allowance.put(s, width[best]);
       }
     }
 
@@ -627,8 +679,8 @@ public final class GradingEngine {
       List<WrittenPrecision> out = new ArrayList<>();
       for (Map.Entry<String, WrittenPrecision> e : precision.entrySet()) {
         WrittenPrecision w = e.getValue();
-        if (w.isExact()) {
-          continue;
+        if (w.isExact() || beyondHabit(e.getKey())) {
+          continue; // a coarse one-off is no habit
         }
         double v = answered.get(e.getKey());
         double own = QuantityGraph.recompute(

@@ -36,7 +36,7 @@ class AnswerFormsProperties {
   static final List<String> NUMERIC = List.of("relu-2-1-1", "sigmoid-2-2-1", "sigmoid-2-2-2",
       "perceptron");
 
-  @Property(tries = 40)
+  @Property(tries = 60)
   void sameDigitsSameVerdictsInEveryForm(
       @ForAll @IntRange(min = 0, max = 3) int template,
       @ForAll RoundAndCarry.Rounding rounding,

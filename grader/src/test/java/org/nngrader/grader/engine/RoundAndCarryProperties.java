@@ -40,7 +40,7 @@ class RoundAndCarryProperties {
     return out;
   }
 
-  @Property(tries = 400)
+  @Property(tries = 500)
   void roundingStudentsAreNeverWrong(
       @ForAll @IntRange(min = 0, max = 3) int template,
       @ForAll RoundAndCarry.Rounding rounding,
