@@ -37,8 +37,8 @@ class BatchRegressionsTest {
 
   /** The simulated class of profile 'correct' writes xlsx; take the set's csv template filled from the key. */
   static String csvOf(Path subs, String id) throws IOException {
-    String template = Files.readString(set.resolve(id + "/answers.csv"));
-    List<CSVRecord> key = records(set.resolve(id + "/key.csv"));
+    String template = Files.readString(set.resolve("handout/" + id + "/answers.csv"));
+    List<CSVRecord> key = records(set.resolve("key/" + id + "/key.csv"));
     StringBuilder b = new StringBuilder();
     for (String line : template.lines().toList()) {
       String step = line.split(",")[0];
