@@ -42,8 +42,8 @@ class BatchRegressionsTest {
 
   /** The csv template of student {@code id} of {@code set}, filled from the answer key. */
   static String filledFrom(Path set, String id) throws IOException {
-    String template = Files.readString(set.resolve(id + "/answers.csv"));
-    List<CSVRecord> key = records(set.resolve(id + "/key.csv"));
+    String template = Files.readString(set.resolve("handout/" + id + "/answers.csv"));
+    List<CSVRecord> key = records(set.resolve("key/" + id + "/key.csv"));
     StringBuilder b = new StringBuilder();
     for (String line : template.lines().toList()) {
       String step = line.split(",")[0];

@@ -55,7 +55,7 @@ class CopyDetectionTest {
   static Map<String, String> key(String id) {
     try {
       Map<String, String> out = new java.util.LinkedHashMap<>();
-      for (CSVRecord k : records(set.resolve(id + "/key.csv"))) {
+      for (CSVRecord k : records(set.resolve("key/" + id + "/key.csv"))) {
         out.put(k.get("step"), k.get("value"));
       }
       return out;
@@ -67,7 +67,7 @@ class CopyDetectionTest {
   /** The student's own answers.csv, filled from {@code values}. */
   static String sheet(String id, Function<String, String> values) throws IOException {
     StringBuilder b = new StringBuilder();
-    for (String line : Files.readString(set.resolve(id + "/answers.csv")).lines().toList()) {
+    for (String line : Files.readString(set.resolve("handout/" + id + "/answers.csv")).lines().toList()) {
       String step = line.split(",")[0];
       String value = step.equals("student_id") || step.equals("variant") || step.equals("step")
           ? null : values.apply(step);

@@ -125,7 +125,7 @@ class HostileBatchTest {
    * student's id and variant, the first step answered with {@code answer}, and an extra row.
    */
   private static byte[] xlsx(String id, String answer, String extraRow) throws IOException {
-    List<CSVRecord> rows = BatchRegressionsTest.records(set.resolve(id + "/answers.csv"));
+    List<CSVRecord> rows = BatchRegressionsTest.records(set.resolve("handout/" + id + "/answers.csv"));
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
         + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
         + "<sheetData>" + row(1, "step", "answer"));
@@ -142,7 +142,7 @@ class HostileBatchTest {
     xml.append("</sheetData></worksheet>");
     Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(
-        Files.readAllBytes(set.resolve(id + "/answers.xlsx"))))) {
+        Files.readAllBytes(set.resolve("handout/" + id + "/answers.xlsx"))))) {
       for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
         parts.put(e.getName(), in.readAllBytes());
       }

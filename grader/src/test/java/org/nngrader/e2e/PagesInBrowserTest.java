@@ -219,6 +219,26 @@ class PagesInBrowserTest {
     assertThat(Files.readString(reportWithMistakes())).doesNotContain("<" + "1>");
   }
 
+  @Test
+  void aNoteSharedByRowsIsSaidOnceAndEveryPointerFindsIt() throws IOException {
+    Pattern rowNote = Pattern.compile("<p class=\"note\">([^<]*)</p>");
+    try (Stream<Path> files = Files.walk(results)) {
+      for (Path report : files.filter(f -> f.endsWith("report.html")).toList()) {
+        String html = Files.readString(report);
+        List<String> notes = new ArrayList<>();
+        Matcher m = rowNote.matcher(html);
+        while (m.find()) {
+          notes.add(m.group(1));
+        }
+        assertThat(notes).as(report.toString()).doesNotHaveDuplicates();
+        Matcher ref = Pattern.compile("href=\"#(note-[0-9]+|step-[0-9]+)\"").matcher(html);
+        while (ref.find()) {
+          assertThat(html).as(report + " " + ref.group(1)).contains("id=\"" + ref.group(1) + "\"");
+        }
+      }
+    }
+  }
+
   /** Pages of a PDF as Chromium writes it: one {@code /Type /Page} object per page. */
   static int pageCount(byte[] pdf) {
     Matcher m = Pattern.compile("/Type\\s*/Page(?![a-zA-Z])")
