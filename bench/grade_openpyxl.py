@@ -27,7 +27,7 @@ def rows(path):
 def grade(path):
     student = os.path.splitext(os.path.basename(path))[0]
     try:
-        with open(os.path.join(SET, student, "key.json")) as f:
+        with open(os.path.join(SET, "key", student, "key.json")) as f:
             key = json.load(f)["steps"]
         answers = dict(rows(path))
     except Exception:

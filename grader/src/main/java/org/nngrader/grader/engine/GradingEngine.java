@@ -718,12 +718,16 @@ public final class GradingEngine {
 
     double mistakenPure(int i, String step) {
       evaluateMistakes();
-      return pure.get(i).get(step);
+      // A mistaken graph may name quantities differently (weights numbered by source).
+      return mistaken.get(i).graph().contains(step) ? pure.get(i).get(step) : Double.NaN;
     }
 
     /** The step through the mistaken graph's derivation nearest the answer, in its world. */
     double mistakenLocal(int i, String step, double answer) {
       evaluateMistakes();
+      if (!mistaken.get(i).graph().contains(step)) {
+        return Double.NaN;
+      }
       Values w = mistakenWorld.get(i);
       double best = Double.NaN;
       for (Derivation d : mistaken.get(i).graph().quantity(step).derivations()) {

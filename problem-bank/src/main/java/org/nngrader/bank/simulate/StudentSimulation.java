@@ -91,7 +91,9 @@ final class StudentSimulation {
   private void follow(QuantityGraph g, Function<String, String> how) {
     Values v = g.evaluate(correct.givens());
     for (String id : key.keySet()) {
-      double x = v.get(id);
+      // A mistaken graph may name quantities differently (weights numbered by source): a step
+      // it has no quantity for is written as in the key.
+      double x = g.contains(id) ? v.get(id) : key.get(id);
       if (Double.compare(x, key.get(id)) != 0) {
         change.put(id, how.apply(id));
         if (Double.isFinite(x)) {
@@ -159,7 +161,8 @@ final class StudentSimulation {
     QuantityGraph original = template.graph();
     for (QuantityGraph g : ClassSimulator.mistaken(template, m)) {
       Values v = g.evaluate(correct.givens());
-      if (key.keySet().stream().anyMatch(id -> Double.compare(v.get(id), key.get(id)) != 0)) {
+      if (key.keySet().stream().anyMatch(id -> g.contains(id)
+          && Double.compare(v.get(id), key.get(id)) != 0)) {
         follow(g, id -> "follows-misconception");
         // Where the mistake shows first: a step computed the wrong way, or one whose asked
         // ancestors are all right (the mistake sits in an intermediate that is not asked).

@@ -229,8 +229,10 @@ class ClassSimulatorTest {
           .map(g -> g.evaluate(params)).toList();
       boolean matches = candidates.stream().anyMatch(v -> {
         for (JsonNode st : s.get("steps")) {
-          if (st.get("cell").asText().equals("number")
-              && st.get("value").doubleValue() != v.get(st.get("step").asText())) {
+          String step = st.get("step").asText();
+          // A step the mistaken graph names no quantity for is written as in the key.
+          double meant = v.graph().contains(step) ? v.get(step) : st.get("expected").doubleValue();
+          if (st.get("cell").asText().equals("number") && st.get("value").doubleValue() != meant) {
             return false;
           }
         }
