@@ -41,8 +41,8 @@ class GradeFailuresTest {
         .isZero();
     subs = dir.resolve("subs");
     Files.createDirectories(subs);
-    Files.copy(set.resolve("a1/answers.csv"), subs.resolve("a1.csv"));
-    Files.copy(set.resolve("a2/answers.csv"), subs.resolve("a2.csv"));
+    Files.copy(set.resolve("handout/a1/answers.csv"), subs.resolve("a1.csv"));
+    Files.copy(set.resolve("handout/a2/answers.csv"), subs.resolve("a2.csv"));
   }
 
   private static CliRun grade(FaultyFileSystem fs, Path out, String... more) {

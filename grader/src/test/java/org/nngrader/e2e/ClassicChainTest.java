@@ -40,7 +40,7 @@ class ClassicChainTest {
 
     // The key has every step of the chain, at the published values.
     Map<String, String> key = new LinkedHashMap<>();
-    for (CSVRecord r : csv(set.resolve("s1/key.csv"))) {
+    for (CSVRecord r : csv(set.resolve("key/s1/key.csv"))) {
       key.put(r.get("step"), r.get("value"));
     }
     assertThat(key.keySet()).containsAll(published.keySet());

@@ -94,7 +94,7 @@ class HostileBatchTest {
         out.write(noise);
       }
       out.closeArchiveEntry();
-      byte[] template = Files.readAllBytes(set.resolve("s10/answers.xlsx"));
+      byte[] template = Files.readAllBytes(set.resolve("handout/s10/answers.xlsx"));
       entry(out, "s10.xlsx", Arrays.copyOf(template, template.length / 2));
       entry(out, "s12.xlsx", xlsx("s12", "_xD800_", "bad_x0000_row"));
       entry(out, "s13.xlsx", xlsx("s13", "1".repeat(20_000), null));

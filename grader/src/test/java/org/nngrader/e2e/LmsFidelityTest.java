@@ -81,7 +81,7 @@ class LmsFidelityTest {
   }
 
   static byte[] csvWithoutStudentId(int n) throws IOException {
-    return Files.readString(set.resolve(String.format("s%03d/answers.csv", n))).lines()
+    return Files.readString(set.resolve(String.format("handout/s%03d/answers.csv", n))).lines()
         .filter(l -> !l.startsWith("student_id")).reduce("", (a, b) -> a + b + "\n")
         .getBytes(StandardCharsets.UTF_8);
   }
@@ -136,7 +136,7 @@ class LmsFidelityTest {
   void resubmissionsInLowerCaseOlderNamesGradeTheNewest() throws IOException {
     Path zip = dir.resolve("resub.zip");
     Map<String, byte[]> e = new LinkedHashMap<>();
-    e.put("student8_late_5008_800001_answers.xlsx", Files.readAllBytes(set.resolve("s008/answers.xlsx")));
+    e.put("student8_late_5008_800001_answers.xlsx", Files.readAllBytes(set.resolve("handout/s008/answers.xlsx")));
     e.put("student8_5008_800002_answers-1.xlsx", sheet(8));
     zip(zip, e, Map.of("student8_late_5008_800001_answers.xlsx", LocalDateTime.of(2026, 11, 1, 9, 0),
         "student8_5008_800002_answers-1.xlsx", LocalDateTime.of(2026, 11, 2, 9, 0)));

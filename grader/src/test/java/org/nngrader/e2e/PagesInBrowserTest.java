@@ -203,7 +203,10 @@ class PagesInBrowserTest {
       Files.write(SHOTS.resolve("problem-" + t + ".pdf"), pdf);
       int pages = pageCount(pdf);
       assertThat(pages).as(t).isPositive();
-      if (pages > 2) {
+      // The 2-2-2 sheet asks both hidden chains of the classic example (50 steps): 3 pages are
+      // its content's need; every other built-in sheet fits on 2.
+      int allowed = Templates.builtin(t).asked().size() > 40 ? 3 : 2;
+      if (pages > allowed) {
         problems.add(t + ": " + pages + " A4 pages");
       }
     }

@@ -88,7 +88,7 @@ class BrowserFlowTest {
       assertThat(driver.findElement(By.id("student-id")).getText()).isEqualTo("p050");
       driver.findElement(By.id("template-xlsx")).click();
       Path template = waitForFile(driver, mine.resolve("answers.xlsx"));
-      assertThat(Files.readAllBytes(template)).isEqualTo(Files.readAllBytes(fx.set.resolve("p050/answers.xlsx")));
+      assertThat(Files.readAllBytes(template)).isEqualTo(Files.readAllBytes(fx.set.resolve("handout/p050/answers.xlsx")));
 
       driver.findElement(By.id("sheet")).sendKeys(fx.sheet("p050").toAbsolutePath().toString());
       driver.findElement(By.id("upload")).click();

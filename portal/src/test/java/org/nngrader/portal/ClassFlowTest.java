@@ -82,7 +82,7 @@ class ClassFlowTest {
     long pending;
     try (Database db = Database.open(url, 2)) {
       Store store = new Store(db);
-      pending = store.storeAttempt("p001", "again.csv", Files.readAllBytes(fx.set.resolve("p001/answers.csv")),
+      pending = store.storeAttempt("p001", "again.csv", Files.readAllBytes(fx.set.resolve("handout/p001/answers.csv")),
           Instant.now(), false, 0, 10).id();
       assertThat(store.attempt(pending).orElseThrow().status()).isEqualTo("stored");
     }

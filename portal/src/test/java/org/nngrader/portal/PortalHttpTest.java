@@ -73,12 +73,12 @@ class PortalHttpTest {
     assertThat(home.body()).contains("p010").contains("upload-form").contains("Attempts: 0 used of 3");
     HttpResponse<byte[]> xlsx = s.browser().getBytes("/student/answers.xlsx");
     assertThat(xlsx.statusCode()).isEqualTo(200);
-    assertThat(xlsx.body()).isEqualTo(Files.readAllBytes(fx.set.resolve("p010/answers.xlsx")));
+    assertThat(xlsx.body()).isEqualTo(Files.readAllBytes(fx.set.resolve("handout/p010/answers.xlsx")));
     assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
     HttpResponse<byte[]> csv = s.browser().getBytes("/student/answers.csv");
-    assertThat(csv.body()).isEqualTo(Files.readAllBytes(fx.set.resolve("p010/answers.csv")));
+    assertThat(csv.body()).isEqualTo(Files.readAllBytes(fx.set.resolve("handout/p010/answers.csv")));
     HttpResponse<String> problem = s.browser().get("/student/problem");
-    assertThat(problem.body()).isEqualTo(Files.readString(fx.set.resolve("p010/problem.html")));
+    assertThat(problem.body()).isEqualTo(Files.readString(fx.set.resolve("handout/p010/problem.html")));
   }
 
   @Test
@@ -96,7 +96,7 @@ class PortalHttpTest {
   @Test
   void theAttemptLimitRefusesTheFourthGradedUploadAndTheBestAttemptCounts() throws Exception {
     TestPortal.Signed s = portal.student("p012");
-    byte[] blank = Files.readAllBytes(fx.set.resolve("p012/answers.csv"));
+    byte[] blank = Files.readAllBytes(fx.set.resolve("handout/p012/answers.csv"));
     long good = attemptId(s.browser().upload(s.csrf(), fx.sheet("p012")));
     long empty1 = attemptId(s.browser().upload(s.csrf(), "answers.csv", blank));
     long empty2 = attemptId(s.browser().upload(s.csrf(), "answers.csv", blank));

@@ -140,7 +140,8 @@ class ClassGraderPipelineTest {
         .isEqualTo(Files.readString(all.resolve(someone).resolve("report.json")));
     try (Stream<Path> files = Files.list(none)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("grades.csv", "steps.csv", "summary.html", "students.json");
+          .containsExactlyInAnyOrder("grades.csv", "steps.csv", "summary.html", "students.json",
+              ".nngrader-results");
     }
     for (String f : List.of("grades.csv", "steps.csv", "students.json")) {
       assertThat(Files.readString(json.resolve(f))).as(f).isEqualTo(Files.readString(all.resolve(f)));

@@ -71,7 +71,7 @@ class SubmissionGraderTest {
   @Test
   void anotherStudentsSheetIsGradedAgainstItsVariantAndFlagged() throws IOException {
     SubmissionGrader one = new SubmissionGrader(engine, students);
-    byte[] bens = Files.readAllBytes(set.folder().resolve("a2/answers.csv"));
+    byte[] bens = Files.readAllBytes(set.folder().resolve("handout/a2/answers.csv"));
     GradedSubmission g = one.grade(students.get(0), "answers.csv", bens, false, null);
     assertThat(g.variant()).isEqualTo(students.get(1).variant());
     assertThat(g.flags()).anyMatch(f -> f.contains("possible copying: the sheet carries variant"));

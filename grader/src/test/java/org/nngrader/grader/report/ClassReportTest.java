@@ -141,8 +141,8 @@ class ClassReportTest {
     double mean = java.util.Arrays.stream(scores).average().orElseThrow();
     double median = (scores[1] + scores[2]) / 2;
     String html = Files.readString(out.resolve(ClassReport.SUMMARY_HTML));
-    assertThat(html).contains("<dt>Mean score</dt><dd>" + Decimals.points(mean) + " / 50")
-        .contains("<dt>Median score</dt><dd>" + Decimals.points(median) + " / 50");
+    assertThat(html).contains("<dt>Mean score</dt><dd>" + Decimals.average(mean) + " / 50")
+        .contains("<dt>Median score</dt><dd>" + Decimals.average(median) + " / 50");
   }
 
   @Test
