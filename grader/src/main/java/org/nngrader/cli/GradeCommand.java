@@ -132,6 +132,12 @@ final class GradeCommand implements Callable<Integer> {
 
   /** A results file that could not be written: the user's disk or permissions, not a defect. */
   private UsageException cannotWrite(IOException e) {
+    // A template engine writing straight into the file wraps the disk's own error: name that.
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof IOException io) {
+        e = io;
+      }
+    }
     return new UsageException(out + ": the results could not be written ("
         + Main.describe(e) + "); check that the folder above it exists and is writable and that the disk has free"
         + " space, or pass another --out; no results were written", e);
