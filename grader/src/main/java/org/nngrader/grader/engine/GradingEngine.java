@@ -228,8 +228,21 @@ public final class GradingEngine {
                 + " such as 0.25 or 1.5e-3.", null, List.of(), Double.NaN, formula, null);
       } else {
         StudentAnswer.Numeric n = (StudentAnswer.Numeric) answer;
-        r = gradeNumeric(q, n, expected, points, formula, ref, sheet, results, givenValues,
-            firstStepOfMisconception);
+        r = gradeNumeric(q, n, sheet.read(step), expected, points, formula, ref, sheet,
+            results, givenValues, firstStepOfMisconception);
+        WrittenPrecision other = sheet.alternative(step);
+        if (other != null && !(r.verdict() == Verdict.CORRECT && r.points() == points)) {
+          // A number cell that may have been typed either way: the better reading counts.
+          Map<String, String> named = new LinkedHashMap<>(firstStepOfMisconception);
+          StepResult r2 = gradeNumeric(q, n, other, expected, points, formula, ref, sheet,
+              results, givenValues, named);
+          if (r2.points() > r.points()
+              || (r2.points() == r.points() && rank(r2.verdict()) < rank(r.verdict()))) {
+            r = r2;
+            firstStepOfMisconception.clear();
+            firstStepOfMisconception.putAll(named);
+          }
+        }
         r = guessed(r, n, givenValues, rightSoFar, stepsSoFar);
       }
       if (r.verdict().isWrong() && firstDivergence == null) {
@@ -243,6 +256,17 @@ public final class GradingEngine {
       results.put(step, r);
     }
     return new GradeResult(new ArrayList<>(results.values()), score, max, firstDivergence);
+  }
+
+  /** Verdicts from the best to the worst, for two readings of one answer. */
+  private static int rank(Verdict v) {
+    return switch (v) {
+      case CORRECT -> 0;
+      case IMPRECISE -> 1;
+      case FOLLOW_THROUGH -> 2;
+      case MISCONCEPTION -> 3;
+      default -> 4;
+    };
   }
 
   private static boolean isRight(Verdict v) {
@@ -287,22 +311,27 @@ public final class GradingEngine {
     return false;
   }
 
+  /**
+   * @param wp the precision the answer is read at: as written, or a number cell's at the
+   *     student's habit (a cell drops trailing zeros)
+   */
   private StepResult gradeNumeric(
-      Quantity q, StudentAnswer.Numeric n, double expected, double points, String formula,
-      Values ref, Sheet sheet, Map<String, StepResult> earlier, List<Double> givenValues,
-      Map<String, String> firstStepOfMisconception) {
+      Quantity q, StudentAnswer.Numeric n, WrittenPrecision wp, double expected, double points,
+      String formula, Values ref, Sheet sheet, Map<String, StepResult> earlier,
+      List<Double> givenValues, Map<String, String> firstStepOfMisconception) {
     String step = q.id();
     double v = n.value();
-    WrittenPrecision wp = n.writtenPrecision();
+    WrittenPrecision typed = n.writtenPrecision();
     Tolerance tol = rubric.toleranceFor(step);
     PrecisionPolicy policy = rubric.precision();
     boolean digitsAsked = tol.mode() == Tolerance.Mode.SIGNIFICANT_FIGURES
         || tol.mode() == Tolerance.Mode.DECIMAL_PLACES;
-    boolean tooFew = !policy.enough(wp.figures()) && !digitsAsked;
+    // A key the tolerance cannot tell from 0 has no figures to ask for: 0, 0.00, 1e-30 are it.
+    boolean tooFew = !policy.enough(wp.figures()) && !digitsAsked && !tol.accepts(0, expected);
     int asked = policy.minimumFigures();
     if (tol.accepts(v, expected)) {
       if (tooFew && !agreesToFigures(v, expected, asked)) {
-        return imprecise(q, n, expected, points, formula, false, Double.NaN, List.of());
+        return imprecise(q, n, wp, expected, points, formula, false, Double.NaN, List.of());
       }
       return new StepResult(step, q.description(), n.written(), v, expected, Verdict.CORRECT,
           points, points, "Correct.", null, List.of(), Double.NaN, formula, null);
@@ -312,13 +341,9 @@ public final class GradingEngine {
     boolean roundedToZero = v == 0 && sheet.beyondHabit(step);
     StepResult coarse = null;
     if (!roundedToZero && Math.abs(v - expected) <= halfUnitSlack(wp.halfUnit(), expected)) {
-      StepResult r = imprecise(q, n, expected, points, formula, false, Double.NaN, List.of());
-      if (r.points() > 0) {
-        return r;
-      }
-      // Too few figures for the truth, but maybe exactly what the student's own rounded
-      // values give (-0.36 * 0.250 = -0.09): that explanation, if it holds, comes first.
-      coarse = r;
+      // The right value at the precision written; but when it is also what the student's
+      // own rounded values give (-0.36 * 0.250 = -0.09), that explanation comes first.
+      coarse = imprecise(q, n, wp, expected, points, formula, false, Double.NaN, List.of());
     }
     // Right from the student's own earlier answers, within the propagated precision.
     List<String> wrongAncestors = new ArrayList<>();
@@ -330,21 +355,28 @@ public final class GradingEngine {
       }
     }
     double ft = sheet.followThrough(step);
-    double allowance = sheet.allowance(step);
     // What the earlier roundings alone move the step by: an answer inside that, written to
     // the figures the sheet asks, has enough figures ("0.5" from 1.25 * 0.4 is 0.500).
-    double carried = Math.max(0, allowance - sheet.ownAllowance(step));
+    double carried = Math.max(0, sheet.allowance(step) - sheet.ownAllowance(step));
+    double allowance = carried + sheet.ownAllowance(wp);
+    boolean tooFewForOwn = tooFew && !tol.accepts(0, ft);
     if (within(v, ft, allowance, tol)) {
       if (wrongAncestors.isEmpty()) {
-        if (tooFew && !agreesToFigures(v, ft, carried, asked)) {
+        if (tooFewForOwn && !agreesToFigures(v, ft, carried, asked)) {
           return coarse != null ? coarse
-              : imprecise(q, n, expected, points, formula, true, ft, List.of());
+              : imprecise(q, n, wp, expected, points, formula, true, ft, List.of());
+        }
+        if (coarse != null && coarse.points() > 0 && carried <= 0.1 * sheet.ownAllowance(wp)) {
+          return coarse; // nothing rounded before it: simply the right value, imprecisely
         }
         double credit = points * rubric.roundingNoteCredit();
         return new StepResult(step, q.description(), n.written(), v, expected, Verdict.CORRECT,
             credit, points, "Correct from your own (rounded) earlier values.",
             Misconceptions.ROUNDED_EARLY.id(), List.of(), ft, formula,
             Misconceptions.ROUNDED_EARLY.feedback());
+      }
+      if (coarse != null && coarse.points() > 0) {
+        return coarse; // the right value comes before a value right from wrong ones
       }
       Map<String, Double> studentInputs = new LinkedHashMap<>();
       Map<String, Double> referenceInputs = new LinkedHashMap<>();
@@ -363,9 +395,9 @@ public final class GradingEngine {
         return new StepResult(step, q.description(), n.written(), v, expected, Verdict.INCORRECT,
             0, points, check.reason(), null, wrongAncestors, ft, formula, null);
       }
-      if (tooFew && !agreesToFigures(v, ft, carried, asked)) {
+      if (tooFewForOwn && !agreesToFigures(v, ft, carried, asked)) {
         return coarse != null ? coarse
-            : imprecise(q, n, expected, points, formula, true, ft, wrongAncestors);
+            : imprecise(q, n, wp, expected, points, formula, true, ft, wrongAncestors);
       }
       return new StepResult(step, q.description(), n.written(), v, expected,
           Verdict.FOLLOW_THROUGH, points * rubric.followThrough().credit(), points,
@@ -376,6 +408,12 @@ public final class GradingEngine {
     }
     if (coarse != null) {
       return coarse;
+    }
+    // A number cell read at the habit is still the right value at the digits it shows: 0.3
+    // typed for 0.2996 by a student who writes 4 decimals is right, with too few figures.
+    if (v != 0 && typed.halfUnit() > wp.halfUnit()
+        && Math.abs(v - expected) <= halfUnitSlack(typed.halfUnit(), expected)) {
+      return imprecise(q, n, typed, expected, points, formula, false, Double.NaN, List.of());
     }
     // A misconception already named: this step carries it on, and it is counted once.
     for (Map.Entry<String, String> named : firstStepOfMisconception.entrySet()) {
@@ -398,7 +436,7 @@ public final class GradingEngine {
     // earlier answers (so "gradient added" is named where the gradients were right); then the
     // mistake carried from the givens through steps the exercise does not ask. A mistake is
     // named only when rounding cannot explain the answer.
-    double ownWidth = halfUnitSlack(wp.halfUnit(), expected) + tol.width(expected);
+    double ownWidth = halfUnitSlack(typed.halfUnit(), expected) + tol.width(expected);
     for (boolean local : new boolean[] {true, false}) {
       for (int i = 0; i < mistaken.size(); i++) {
         Mistaken m = mistaken.get(i);
@@ -432,10 +470,11 @@ public final class GradingEngine {
   }
 
   /** The right value (or right from the student's own answers) at the precision written. */
-  private StepResult imprecise(Quantity q, StudentAnswer.Numeric n, double expected,
-      double points, String formula, boolean fromOwn, double ft, List<String> followsFrom) {
+  private StepResult imprecise(Quantity q, StudentAnswer.Numeric n, WrittenPrecision read,
+      double expected, double points, String formula, boolean fromOwn, double ft,
+      List<String> followsFrom) {
     PrecisionPolicy policy = rubric.precision();
-    int figures = n.writtenPrecision().figures();
+    int figures = read.figures();
     // "0.25" for 0.249751 is right to 3 figures: the trailing zero a number cell drops counts.
     boolean enough = policy.enough(figures)
         || agreesToFigures(n.value(), fromOwn ? ft : expected, policy.minimumFigures());
@@ -451,8 +490,11 @@ public final class GradingEngine {
           + rubric.toleranceFor(q.id()).describe() + "); write more significant figures.";
     } else {
       credit = 0;
-      feedback = what + ", written with " + figuresText(figures) + "; this sheet asks for "
-          + policy.minimumFigures() + ".";
+      String shown = n.value() == 0
+          ? "written as " + n.written().strip() + ", which shows no significant figure of it"
+          : "written with " + figuresText(figures);
+      feedback = what + ", " + shown + "; this sheet asks for at least "
+          + figuresText(policy.minimumFigures()) + ".";
     }
     return new StepResult(q.id(), q.description(), n.written(), n.value(), expected,
         Verdict.IMPRECISE, credit, points, feedback, null, followsFrom, ft, formula, null);
@@ -518,6 +560,169 @@ public final class GradingEngine {
   }
 
   /**
+   * One written answer, for the rounding habit.
+   *
+   * @param owns the step's value from the student's own earlier answers, by each derivation
+   */
+  private record Written(double value, WrittenPrecision precision, double[] owns) {
+
+    /**
+     * Whether a number cell read at {@code p} can be the rounding of the student's own value:
+     * within one and a half units in its last place (the intermediates they rounded and did
+     * not write move it a little).
+     */
+    boolean roundsOwnAt(WrittenPrecision p) {
+      for (double own : owns) {
+        if (Math.abs(value - own) <= halfUnitSlack(3 * p.halfUnit(), own)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * A student's rounding habit, read off their rounded answers: the most common half-unit among
+   * those of two or more significant figures (0.005 for 2 decimals), the most common number of
+   * significant figures, and how many of the answers each of the two explains. A number cell
+   * that shows fewer digits is explained by a habit when, read with the trailing zeros it
+   * dropped, it is the rounding of the student's own value (0.0009 is 0.00090 of a student who
+   * writes 2 significant figures only when their own value is 0.000900 to 2 figures more).
+   *
+   * @param count the rounded answers the habit is read from
+   */
+  private record Habit(double halfUnit, int figures, int byHalf, int byFigures, int count,
+      double finest) {
+
+    static Habit of(List<Written> written) {
+      List<Double> halves = new ArrayList<>();
+      List<Integer> figures = new ArrayList<>();
+      int count = 0;
+      for (Written w : written) {
+        WrittenPrecision p = w.precision();
+        if (p.isExact()) {
+          continue;
+        }
+        count++;
+        if (w.value() != 0 && !halves.contains(p.halfUnit())) {
+          halves.add(p.halfUnit());
+        }
+        if (w.value() != 0 && !figures.contains(p.figures())) {
+          figures.add(p.figures());
+        }
+      }
+      // The habit that explains the most answers; ties: the coarser half-unit, fewer figures.
+      double half = 0;
+      int byHalf = 0;
+      for (double h : halves) {
+        int n = explainedByHalf(written, h);
+        if (n > byHalf || (n == byHalf && h > half)) {
+          half = h;
+          byHalf = n;
+        }
+      }
+      int fig = 0;
+      int byFig = 0;
+      for (int f : figures) {
+        int n = explainedByFigures(written, f);
+        if (n > byFig || (n == byFig && f < fig)) {
+          fig = f;
+          byFig = n;
+        }
+      }
+      double finest = halves.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+      return new Habit(half, fig, byHalf, byFig, count, finest);
+    }
+
+    /** The answers written at half-unit {@code h}, or that fit it with trailing zeros. */
+    private static int explainedByHalf(List<Written> written, double h) {
+      int n = 0;
+      for (Written w : written) {
+        WrittenPrecision p = w.precision();
+        if (p.isExact() || w.value() == 0) {
+          continue;
+        }
+        double ratio = p.halfUnit() / h;
+        if (Math.abs(ratio - 1) < 1e-6 || (ratio > 1
+            && w.roundsOwnAt(WrittenPrecision.withTrailingZeros(w.value(), h)))) {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    /** The answers written with {@code f} significant figures, or that fit with zeros. */
+    private static int explainedByFigures(List<Written> written, int f) {
+      int n = 0;
+      for (Written w : written) {
+        WrittenPrecision p = w.precision();
+        if (p.isExact() || w.value() == 0) {
+          continue;
+        }
+        if (p.figures() == f || (p.figures() < f
+            && w.roundsOwnAt(WrittenPrecision.withFigures(w.value(), f)))) {
+          n++;
+        }
+      }
+      return n;
+    }
+
+    /**
+     * A number cell's value as this student would have typed it, trailing zeros included: at
+     * the habit that explains more of their answers, or, when their answers cannot tell 3
+     * decimals from 3 significant figures, at the coarser of the two readings (what it carries
+     * into later steps is then never underestimated) unless that one would be a coarse one-off
+     * (fewer than {@code minimumFigures} and coarser than the decimal habit: 1.1 of a student
+     * who writes 0.74 and 0.03 is 1.10); {@link #alternative} is the other reading. 0 is read
+     * at the finest half-unit the student writes (it has no figure to pad). A reading is taken
+     * only when the value, so read, can be the rounding of the student's own value.
+     */
+    WrittenPrecision read(Written cell, int minimumFigures) {
+      WrittenPrecision read = habitual(cell, minimumFigures);
+      // Trailing zeros are read only into a value they fit: "0.3" for 0.2984 stays one figure.
+      return cell.roundsOwnAt(read) ? read : cell.precision();
+    }
+
+    private WrittenPrecision habitual(Written cell, int minimumFigures) {
+      double value = cell.value();
+      if (value == 0) {
+        // "0" of a student who writes 0.74 and 0.0259 is their 0.00 or 0.0000: the finest.
+        return WrittenPrecision.withTrailingZeros(0, finest);
+      }
+      WrittenPrecision decimals = WrittenPrecision.withTrailingZeros(value, halfUnit);
+      if (byFigures == 0) {
+        return decimals;
+      }
+      WrittenPrecision figured = WrittenPrecision.withFigures(value, figures);
+      if (byFigures != byHalf) {
+        return byFigures > byHalf ? figured : decimals;
+      }
+      boolean oneOff = figured.figures() < minimumFigures
+          && figured.halfUnit() > halfUnit * (1 + 1e-9);
+      return figured.halfUnit() > decimals.halfUnit() && !oneOff ? figured : decimals;
+    }
+
+    /**
+     * The other reading of a cell whose answers explain both habits equally, when the two
+     * differ and the cell so
+     * read is also the rounding of the student's own value; else null. The step is graded
+     * under both and the student gets the better: the digits typed may have been either.
+     */
+    WrittenPrecision alternative(Written cell, int minimumFigures) {
+      double value = cell.value();
+      if (value == 0 || byFigures == 0 || byFigures != byHalf) {
+        return null;
+      }
+      WrittenPrecision figured = WrittenPrecision.withFigures(value, figures);
+      WrittenPrecision decimals = WrittenPrecision.withTrailingZeros(value, halfUnit);
+      if (figured.equals(decimals) || !cell.roundsOwnAt(figured) || !cell.roundsOwnAt(decimals)) {
+        return null;
+      }
+      return read(cell, minimumFigures).equals(figured) ? decimals : figured;
+    }
+  }
+
+  /**
    * One submission: its answers, the student's world (the graph pinned to their answers), the
    * propagated precision of each step, and the mistaken graphs, evaluated on first need.
    */
@@ -537,6 +742,9 @@ public final class GradingEngine {
     private List<Values> pure;
     private List<Values> mistakenWorld;
 
+    /** The other reading of number cells that their answers cannot tell from the first. */
+    private final Map<String, WrittenPrecision> alternative = new HashMap<>();
+
     Sheet(Map<String, Double> givens, Values ref, Map<String, StudentAnswer> answers) {
       this.givens = givens;
       QuantityGraph graph = template.graph();
@@ -549,6 +757,34 @@ public final class GradingEngine {
         }
       });
       this.world = graph.evaluatePinned(givens, pinned);
+      Map<String, Written> typed = new LinkedHashMap<>();
+      for (String id : askedInOrder) {
+        if (precision.containsKey(id)) {
+          List<Derivation> ds = graph.quantity(id).derivations();
+          double[] owns = new double[ds.size()];
+          for (int d = 0; d < owns.length; d++) {
+            owns[d] = QuantityGraph.recompute(ds.get(d), world::get);
+          }
+          typed.put(id, new Written(answered.get(id), precision.get(id), owns));
+        }
+      }
+      // A number cell drops trailing zeros: read it at the habit the other answers show.
+      Habit seen = Habit.of(List.copyOf(typed.values()));
+      int minimum = rubric.precision().minimumFigures();
+      typed.forEach((id, w) -> {
+        if (!w.precision().isExact() && (w.value() == 0 || seen.count() >= 3)) {
+          WrittenPrecision read = seen.read(w, minimum);
+          if (read.halfUnit() < w.precision().halfUnit()) {
+            precision.put(id, read);
+          }
+          WrittenPrecision other = seen.alternative(w, minimum);
+          if (other != null && !other.equals(precision.get(id))) {
+            alternative.put(id, other);
+          }
+        }
+      });
+      // The usual half-unit, from the answers of two or more figures as read: one-figure
+      // answers ("0.4" on a sheet otherwise exact) are no habit.
       Map<Double, Integer> counts = new java.util.TreeMap<>();
       for (WrittenPrecision w : precision.values()) {
         if (!w.isExact() && w.figures() >= 2) {
@@ -564,6 +800,22 @@ public final class GradingEngine {
         }
       }
       this.habit = mode;
+    }
+
+    /** The other reading of the step's number cell, or null. */
+    WrittenPrecision alternative(String step) {
+      return alternative.get(step);
+    }
+
+    /** The own half-unit of an answer read at {@code w} (0 for a coarse one-off). */
+    double ownAllowance(WrittenPrecision w) {
+      return !rubric.precision().enough(w.figures()) && w.halfUnit() > habit * (1 + 1e-9)
+          ? 0 : w.halfUnit();
+    }
+
+    /** The precision the step's answer is read at: as written, or a cell's at the habit. */
+    WrittenPrecision read(String step) {
+      return precision.get(step);
     }
 
     /** Whether the step's answer has too few figures and is coarser than the habit. */
@@ -626,6 +878,11 @@ public final class GradingEngine {
         widths.put(s, w);
       }
       double habit = habitHalfUnit();
+      // How the student rounds numbers of each size (4 decimals above 0.01, 4 figures below).
+      Map<Integer, Double> byDecade = new HashMap<>();
+      for (Map.Entry<String, WrittenPrecision> e : roundingsById().entrySet()) {
+        byDecade.merge(decade(answered.get(e.getKey())), e.getValue().halfUnit(), Math::max);
+      }
       double habitMax = habitMaxHalfUnit();
       int habitFigures = habitFigures();
       for (String p : roundable) {
@@ -636,7 +893,8 @@ public final class GradingEngine {
           WrittenPrecision w = precision.get(p);
           move = rubric.precision().enough(w.figures()) ? w.halfUnit() : 0;
         } else {
-          move = rounding(world.get(p), habit, habitMax, habitFigures);
+          Double same = byDecade.get(decade(world.get(p)));
+          move = same != null ? same : rounding(world.get(p), habit, habitMax, habitFigures);
         }
         if (move == 0) {
           continue;
@@ -676,7 +934,16 @@ public final class GradingEngine {
 
     /** The written answers that are roundings (not exact values), for the rounding habit. */
     private List<WrittenPrecision> roundings() {
-      List<WrittenPrecision> out = new ArrayList<>();
+      return new ArrayList<>(roundingsById().values());
+    }
+
+    private static int decade(double value) {
+      return value == 0 || !Double.isFinite(value) ? Integer.MIN_VALUE
+          : (int) Math.floor(Math.log10(Math.abs(value)));
+    }
+
+    private Map<String, WrittenPrecision> roundingsById() {
+      Map<String, WrittenPrecision> out = new LinkedHashMap<>();
       for (Map.Entry<String, WrittenPrecision> e : precision.entrySet()) {
         WrittenPrecision w = e.getValue();
         if (w.isExact() || beyondHabit(e.getKey())) {
@@ -688,7 +955,7 @@ public final class GradingEngine {
         if (complete(v, own)) {
           continue; // written exactly as it comes out (a copied input, a 0 derivative)
         }
-        out.add(w);
+        out.put(e.getKey(), w);
       }
       return out;
     }

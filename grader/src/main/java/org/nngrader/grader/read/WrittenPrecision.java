@@ -118,6 +118,38 @@ public record WrittenPrecision(double halfUnit, int figures) {
   }
 
   /**
+   * The precision of a number cell typed by a student who writes to {@code halfUnit} (0.005
+   * for 2 decimals): a cell keeps no trailing zeros, so -0.2 may have been typed as -0.20.
+   * The cell's shortest form when that is finer already.
+   */
+  public static WrittenPrecision withTrailingZeros(double value, double halfUnit) {
+    BigDecimal d = shortestDecimal(value);
+    if (!(halfUnit > 0) || !Double.isFinite(halfUnit)) {
+      return ofDecimal(d, 0);
+    }
+    int scale = (int) Math.round(-Math.log10(2 * halfUnit));
+    return d.scale() >= scale ? ofDecimal(d, 0) : ofDecimal(d.setScale(scale), 0);
+  }
+
+  /**
+   * The precision of a number cell typed by a student who writes {@code figures} significant
+   * figures: 0.25 may have been typed as 0.250. The cell's shortest form when it has as many
+   * figures already, and for 0, which has no significant figure to pad.
+   */
+  public static WrittenPrecision withFigures(double value, int figures) {
+    BigDecimal d = shortestDecimal(value);
+    if (d.signum() == 0 || d.precision() >= figures || figures >= FULL) {
+      return ofDecimal(d, 0);
+    }
+    return ofDecimal(d.setScale(d.scale() + figures - d.precision()), 0);
+  }
+
+  /** The shortest decimal text that reads back as {@code value} ("0.5" for 0.50 in a cell). */
+  public static String shortestText(double value) {
+    return shortestDecimal(value).toPlainString();
+  }
+
+  /**
    * The shortest decimal that reads back as {@code value}, without trailing zeros (scale at
    * least 0). Java 17's {@code Double.toString} is not always the shortest, so the digits are
    * searched: a decimal of up to 15 digits that round-trips is the only one that does.

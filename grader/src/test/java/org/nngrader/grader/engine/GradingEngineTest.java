@@ -139,7 +139,7 @@ class GradingEngineTest {
       assertThat(verdict(r, step)).as(step).isEqualTo(Verdict.IMPRECISE);
       assertThat(result(r, step).points()).as(step).isZero();
       assertThat(result(r, step).feedback()).as(step)
-          .matches("Right value, written with 1 significant figure; this sheet asks for 3\\.");
+          .matches("Right value, written with 1 significant figure; this sheet asks for at least 3 significant figures\\.");
     }
   }
 

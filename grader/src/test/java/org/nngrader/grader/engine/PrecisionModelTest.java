@@ -48,7 +48,7 @@ class PrecisionModelTest {
     assertThat(two.verdict()).isEqualTo(Verdict.IMPRECISE);
     assertThat(two.points()).isZero();
     assertThat(two.feedback())
-        .isEqualTo("Right value, written with 2 significant figures; this sheet asks for 3.")
+        .isEqualTo("Right value, written with 2 significant figures; this sheet asks for at least 3 significant figures.")
         .doesNotContain("check");
     a.put("net_h1", numeric("0.378"));
     StepResult three = result(ENGINE.grade(givens, a), "net_h1");
@@ -105,7 +105,7 @@ class PrecisionModelTest {
     a.put("out_h1", numeric("0.6"));
     s = result(e.grade(REF.givens(), a), "out_h1");
     assertThat(s.points()).isZero();
-    assertThat(s.feedback()).contains("1 significant figure; this sheet asks for 2");
+    assertThat(s.feedback()).contains("1 significant figure; this sheet asks for at least 2 significant figures");
   }
 
   @Test

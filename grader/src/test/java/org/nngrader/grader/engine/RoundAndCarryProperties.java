@@ -15,6 +15,7 @@ import org.nngrader.bank.template.Template;
 import org.nngrader.bank.template.Templates;
 import org.nngrader.grader.read.NumberForms;
 import org.nngrader.grader.read.ParsedNumber;
+import org.nngrader.grader.read.WrittenPrecision;
 import org.nngrader.rubric.RubricLoader;
 
 /**
@@ -61,6 +62,60 @@ class RoundAndCarryProperties {
               s.step(), s.written(), s.expected(), s.feedback())
           .isIn(Verdict.CORRECT, Verdict.IMPRECISE, Verdict.FOLLOW_THROUGH);
     }
+  }
+
+  /** The same digits typed into number cells: a cell keeps no trailing zeros. */
+  static Map<String, StudentAnswer> cells(Template t, Map<String, String> written) {
+    Map<String, StudentAnswer> out = new LinkedHashMap<>();
+    for (String s : t.asked()) {
+      String text = written.get(s);
+      if (text == null) {
+        continue;
+      }
+      double v = Double.parseDouble(text);
+      out.put(s, new StudentAnswer.Numeric(v, WrittenPrecision.shortestText(v), 0,
+          WrittenPrecision.ofCellValue(v)));
+    }
+    return out;
+  }
+
+  /**
+   * The same round-and-carry sheet typed as text (trailing zeros kept) and into number cells
+   * (trailing zeros dropped): the same points at every step, never right in one and wrong in
+   * the other.
+   */
+  @Property(tries = 400)
+  void numberCellsAndTextGetTheSamePoints(
+      @ForAll @IntRange(min = 0, max = 3) int template,
+      @ForAll RoundAndCarry.Rounding rounding,
+      @ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
+    Template t = Templates.builtin(NUMERIC.get(template));
+    Variant variant = new VariantDrawer(t, seed, Map.of()).draw("s" + seed);
+    Map<String, Double> givens = t.graph().evaluate(
+        new LinkedHashMap<>(withDefaults(t, variant.parameters()))).givens();
+    GradingEngine engine = new GradingEngine(t, RubricLoader.loadBuiltin(t.id()));
+    Map<String, String> written = RoundAndCarry.written(t, givens, rounding);
+    GradeResult asText = engine.grade(givens, answers(t, written));
+    GradeResult asCells = engine.grade(givens, cells(t, written));
+    for (int i = 0; i < asText.steps().size(); i++) {
+      StepResult a = asText.steps().get(i);
+      StepResult b = asCells.steps().get(i);
+      assertThat(kind(b.verdict()) + " " + b.points())
+          .as("%s %s seed %d: %s = %s (expected %s): text says %s, cell says %s", t.id(),
+              rounding.description(), seed, a.step(), a.written(), a.expected(), a.feedback(),
+              b.feedback())
+          .isEqualTo(kind(a.verdict()) + " " + a.points());
+    }
+  }
+
+  /**
+   * Right (correct, imprecise or follow-through) or the verdict itself: "right from your own
+   * rounded values" and "right value, imprecisely" may swap when a cell's dropped zeros are
+   * read back, never right and wrong.
+   */
+  static String kind(Verdict v) {
+    return v == Verdict.CORRECT || v == Verdict.IMPRECISE || v == Verdict.FOLLOW_THROUGH
+        ? "right" : v.label();
   }
 
   static Map<String, Double> withDefaults(Template t, Map<String, Double> drawn) {

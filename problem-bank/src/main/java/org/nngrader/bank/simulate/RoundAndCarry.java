@@ -46,6 +46,9 @@ public final class RoundAndCarry {
       BigDecimal r = significant
           ? d.round(new MathContext(digits, RoundingMode.HALF_UP))
           : d.setScale(digits, RoundingMode.HALF_UP);
+      if (significant && r.signum() != 0 && r.precision() < digits) {
+        r = r.setScale(r.scale() + digits - r.precision()); // 0.0592 at 4 figures is 0.05920
+      }
       return r.toPlainString();
     }
   }
