@@ -67,11 +67,13 @@ final class GenerateCommand implements Callable<Integer> {
     // The rubric is checked now, not at grading time; a rubric file is copied into the set.
     java.nio.file.Path rubricFile = null;
     String rubricName;
+    org.nngrader.rubric.Rubric chosen;
     if (rubric == null || rubric.isBlank()) {
       rubricName = org.nngrader.rubric.RubricLoader.builtinNames().contains(t.id()) ? t.id() : "default";
+      chosen = org.nngrader.rubric.RubricLoader.loadBuiltin(rubricName);
     } else {
       try {
-        org.nngrader.rubric.RubricLoader.resolve(rubric);
+        chosen = org.nngrader.rubric.RubricLoader.resolve(rubric);
       } catch (org.nngrader.rubric.RubricException | IllegalArgumentException e) {
         throw new UsageException(e.getMessage(), e);
       }
@@ -81,7 +83,9 @@ final class GenerateCommand implements Callable<Integer> {
     }
     ProblemSet set;
     try {
-      set = Cli.attempt(() -> write(new GenerationRequest(t, text, students, seed, rubricName, fixed)));
+      set = Cli.attempt(() -> write(new GenerationRequest(t, text, students, seed, rubricName, fixed,
+          new org.nngrader.bank.generate.CreditRule(chosen.precision().minimumFigures(),
+              chosen.precision().credit()))));
       if (rubricFile != null) {
         java.nio.file.Files.copy(rubricFile, out.resolve(RUBRIC_COPY));
       }

@@ -46,6 +46,25 @@ class GenerateCommandTest {
   }
 
   @Test
+  void theProblemSheetStatesTheRubricsRuleForFewFigures() throws IOException {
+    Path r = roster("student_id\ns1\n");
+    Path rubric = tmp.resolve("strict.yaml");
+    Files.writeString(rubric, "name: strict\nprecision: {minimumFigures: 4, credit: 0.5}\n");
+    Path strict = tmp.resolve("strict");
+    assertThat(run("generate", "--template", "relu-2-1-1", "--roster", r.toString(), "--seed",
+        "1", "--out", strict.toString(), "--rubric", rubric.toString())).as(err.toString()).isZero();
+    assertThat(Files.readString(strict.resolve("handout/s1/problem.html"))).contains(
+        "A right value rounded to fewer than 4 significant figures earns no credit; rounded to 4"
+            + " or more but outside the tolerance, it earns 50% of the points");
+    Path builtin = tmp.resolve("builtin");
+    assertThat(run("generate", "--template", "relu-2-1-1", "--roster", r.toString(), "--seed",
+        "1", "--out", builtin.toString())).as(err.toString()).isZero();
+    assertThat(Files.readString(builtin.resolve("handout/s1/problem.html"))).contains(
+        "A right value rounded to fewer than 3 significant figures earns no credit; rounded to 3"
+            + " or more but outside the tolerance, it earns full credit");
+  }
+
+  @Test
   void paramsFixValuesAndRubricIsRecorded() throws IOException {
     Path r = roster("student_id\ns1\ns2\n");
     Path p = tmp.resolve("p.yaml");

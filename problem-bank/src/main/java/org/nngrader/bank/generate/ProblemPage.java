@@ -48,7 +48,17 @@ final class ProblemPage {
    * @param solved the solution of a symbolic exercise for this variant; null for a numeric one
    */
   static String render(Template t, Student student, Variant variant, SymbolicSolution solved) {
+    return render(t, student, variant, solved, CreditRule.DEFAULT);
+  }
+
+  /**
+   * @param solved the solution of a symbolic exercise for this variant; null for a numeric one
+   * @param rule the rubric's rule for answers with few figures, stated under "How to answer"
+   */
+  static String render(Template t, Student student, Variant variant, SymbolicSolution solved,
+      CreditRule rule) {
     Map<String, Object> scope = new LinkedHashMap<>();
+    scope.put("creditRule", rule.sentence());
     scope.put("title", t.title());
     scope.put("templateId", t.id());
     scope.put("description", t.description());

@@ -114,7 +114,7 @@ public final class ProblemSetWriter {
     IntStream.range(0, roster.size()).parallel().forEach(i -> {
       try {
         writeStudent(t, roster.get(i), variants.get(i), out.resolve(HANDOUT).resolve(folders.get(i)),
-            out.resolve(KEY).resolve(folders.get(i)));
+            out.resolve(KEY).resolve(folders.get(i)), request.creditRule());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -145,6 +145,15 @@ public final class ProblemSetWriter {
    */
   public static Map<String, String> writeStudent(Template t, Student s, Variant v, Path handout,
       Path keyDir) throws IOException {
+    return writeStudent(t, s, v, handout, keyDir, CreditRule.DEFAULT);
+  }
+
+  /**
+   * {@link #writeStudent(Template, Student, Variant, Path, Path)} with the rubric's rule for
+   * answers with few figures, which the problem sheet states.
+   */
+  public static Map<String, String> writeStudent(Template t, Student s, Variant v, Path handout,
+      Path keyDir, CreditRule rule) throws IOException {
     Files.createDirectories(handout);
     Files.createDirectories(keyDir);
     AnswerSheet sheet = AnswerSheet.of(t, s.id(), v.id());
@@ -155,12 +164,12 @@ public final class ProblemSetWriter {
       SymbolicSolution solved = SymbolicSolver.solve(t, v.parameters());
       key = AnswerKey.of(t, s.id(), v.id(), solved);
       solution = WorkedSolution.of(solved);
-      problem = ProblemPage.render(t, s, v, solved);
+      problem = ProblemPage.render(t, s, v, solved, rule);
     } else {
       Values values = t.graph().evaluate(v.parameters());
       key = AnswerKey.of(t, s.id(), v.id(), values);
       solution = WorkedSolution.of(t, values);
-      problem = ProblemPage.render(t, s, v);
+      problem = ProblemPage.render(t, s, v, null, rule);
     }
     Map<String, String> f = STUDENT_FILES;
     text(handout.resolve(f.get(ProblemSet.PROBLEM)), problem);
