@@ -21,7 +21,11 @@ public record Behaviour(Kind kind, Misconception misconception) {
     NOT_A_NUMBER("not-a-number", "one answer that is not a number"),
     FORMULA("formula", "formula cells (with cached values) instead of numbers"),
     CSV("csv", "a csv instead of an xlsx, all correct"),
-    TRUNCATED("truncated", "a truncated (corrupt) xlsx");
+    TRUNCATED("truncated", "a truncated (corrupt) xlsx"),
+    ROUNDED_3SF("rounded-3sf", "all correct by hand, every intermediate rounded to 3 significant"
+        + " figures, carried on, and typed into number cells"),
+    ROUNDED_2DP("rounded-2dp", "all correct by hand, every intermediate rounded to 2 decimals,"
+        + " carried on, and typed into number cells");
 
     private final String id;
     private final String description;

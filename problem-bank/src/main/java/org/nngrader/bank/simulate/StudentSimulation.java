@@ -61,6 +61,8 @@ final class StudentSimulation {
       case CORRECT, CSV, TRUNCATED -> { }
       case ROUNDED -> follow(template.graph().mutate(q -> q.isGiven() ? q
           : q.withDerivations(List.of(rounded(q.primary())))), id -> "rounded");
+      case ROUNDED_3SF -> roundAndCarry(RoundAndCarry.Rounding.SIGNIFICANT_3);
+      case ROUNDED_2DP -> roundAndCarry(RoundAndCarry.Rounding.DECIMALS_2);
       case SLIP -> slip();
       case MISCONCEPTION -> misconception(b.misconception());
       case BLANK -> blank();
@@ -104,6 +106,20 @@ final class StudentSimulation {
         }
       }
     }
+  }
+
+  /** Every quantity computed from the rounded values of its parents, rounded as given. */
+  private void roundAndCarry(RoundAndCarry.Rounding rounding) {
+    follow(template.graph().mutate(q -> q.isGiven() ? q
+        : q.withDerivations(List.of(rounded(q.primary(), rounding)))), id -> "rounded");
+  }
+
+  private static Derivation rounded(Derivation d, RoundAndCarry.Rounding rounding) {
+    Formula f = d.formula();
+    return new Derivation(d.parents(), new Formula(f.template(), p -> {
+      double x = f.apply(p);
+      return Double.isFinite(x) ? Double.parseDouble(rounding.write(x)) : x;
+    }));
   }
 
   private static Derivation rounded(Derivation d) {
