@@ -27,7 +27,7 @@ import org.nngrader.grader.engine.StepResult;
 import org.nngrader.grader.export.ResultsFolder;
 import org.nngrader.grader.read.ZipSafetyException;
 import org.nngrader.grader.report.ClassReport;
-import org.nngrader.grader.report.Decimals;
+import org.nngrader.grader.report.FeedbackLine;
 import org.nngrader.grader.report.StudentFiles;
 import org.nngrader.rubric.Rubric;
 import org.nngrader.rubric.RubricException;
@@ -347,26 +347,7 @@ final class GradeCommand implements Callable<Integer> {
 
   /** A one-line summary for LMS feedback columns. */
   static String oneLine(GradedSubmission s) {
-    StringBuilder b = new StringBuilder(64).append(trim(s.result().score())).append('/')
-        .append(trim(s.result().maxScore())).append(" points (")
-        .append(Decimals.fixed(s.result().percent(), 0)).append("%)");
-    s.result().firstWrongStep().ifPresent(step -> b.append("; first went wrong at ").append(step));
-    List<String> named = s.result().steps().stream().map(StepResult::misconception)
-        .filter(m -> m != null && !m.equals("rounded-early")).distinct().toList();
-    if (!named.isEmpty()) {
-      b.append("; misconceptions: ").append(String.join(", ", named));
-    }
-    long coarse = s.result().steps().stream().filter(r -> r.verdict()
-        == org.nngrader.grader.engine.Verdict.IMPRECISE && r.points() < r.maxPoints()).count();
-    if (coarse > 0) {
-      b.append("; right values with too few significant figures at ").append(coarse)
-          .append(coarse == 1 ? " step" : " steps");
-    }
-    return b.append('.').toString();
-  }
-
-  private static String trim(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : Decimals.fixed(v, 2);
+    return FeedbackLine.of(s);
   }
 
   private static boolean isEmptyFolder(Path p) throws IOException {

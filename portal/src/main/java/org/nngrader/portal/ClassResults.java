@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.nngrader.grader.batch.GradedSubmission;
 import org.nngrader.grader.batch.SetStudent;
-import org.nngrader.grader.engine.StepResult;
 import org.nngrader.grader.export.ExportFormat;
 import org.nngrader.grader.export.GradeExporter;
 import org.nngrader.grader.export.ResultsFolder;
@@ -35,7 +34,8 @@ final class ClassResults {
     Map<String, String> feedback = new HashMap<>();
     for (GradedSubmission g : counting) {
       report.add(g);
-      feedback.put(g.studentId(), g.status() == GradedSubmission.Status.GRADED ? oneLine(g)
+      feedback.put(g.studentId(), g.status() == GradedSubmission.Status.GRADED
+          ? org.nngrader.grader.report.FeedbackLine.of(g)
           : "Your submission could not be graded: " + g.error());
     }
     report.finish();
@@ -73,19 +73,6 @@ final class ClassResults {
       write(dir, set, counting);
       return Files.readAllBytes(dir.resolve(name));
     });
-  }
-
-  /** The same one-line summary {@code nngrader grade} puts in the LMS feedback column. */
-  static String oneLine(GradedSubmission s) {
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s/%s points (%.0f%%)",
-        trim(s.result().score()), trim(s.result().maxScore()), s.result().percent()));
-    s.result().firstWrongStep().ifPresent(step -> b.append("; first went wrong at ").append(step));
-    List<String> named = s.result().steps().stream().map(StepResult::misconception)
-        .filter(m -> m != null && !m.equals("rounded-early")).distinct().toList();
-    if (!named.isEmpty()) {
-      b.append("; misconceptions: ").append(String.join(", ", named));
-    }
-    return b.append('.').toString();
   }
 
   static String trim(double v) {
