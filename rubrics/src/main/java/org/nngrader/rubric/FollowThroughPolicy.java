@@ -84,6 +84,21 @@ public record FollowThroughPolicy(double credit, boolean rejectTrivialInputs) {
       Map<String, Double> referenceInputs,
       Collection<Double> givenValues,
       Function<String, Tolerance> toleranceOf) {
+    return check(studentInputs, referenceInputs, givenValues, toleranceOf, Map.of());
+  }
+
+  /**
+   * {@link #check(Map, Map, Collection, Function)}, where some student inputs stand for a
+   * trivial value they are very close to (0.0001 for 0, 0.23160188 for a given 0.23): {@code
+   * standsFor} holds what the student wrote for those, which the reason quotes.
+   */
+  public Check check(
+      Map<String, Double> studentInputs,
+      Map<String, Double> referenceInputs,
+      Collection<Double> givenValues,
+      Function<String, Tolerance> toleranceOf,
+      Map<String, String> standsFor) {
+    Objects.requireNonNull(standsFor, "standsFor");
     Objects.requireNonNull(studentInputs, "studentInputs");
     Objects.requireNonNull(referenceInputs, "referenceInputs");
     Objects.requireNonNull(givenValues, "givenValues");
@@ -102,7 +117,8 @@ public record FollowThroughPolicy(double credit, boolean rejectTrivialInputs) {
             "no expected value for input '" + id + "'; expected values are given for "
                 + new TreeMap<>(referenceInputs).keySet());
       }
-      String why = refusal(id, input.getValue(), reference, givenValues, toleranceOf.apply(id));
+      String why = refusal(id, input.getValue(), reference, givenValues, toleranceOf.apply(id),
+          standsFor.get(id));
       if (why != null) {
         refused.add(id);
         reasons.add(why);
@@ -129,8 +145,8 @@ public record FollowThroughPolicy(double credit, boolean rejectTrivialInputs) {
     return check(studentInputs, referenceInputs, givenValues, id -> Tolerance.DEFAULT).allowed();
   }
 
-  private static String refusal(
-      String id, Double student, double reference, Collection<Double> given, Tolerance tolerance) {
+  private static String refusal(String id, Double student, double reference,
+      Collection<Double> given, Tolerance tolerance, String written) {
     if (student == null || !Double.isFinite(student)) {
       return "your " + id + " is not a finite number";
     }
@@ -145,6 +161,11 @@ public record FollowThroughPolicy(double credit, boolean rejectTrivialInputs) {
     // Excused when the expected value is trivial in a way the student's value is too.
     if ((unit && isUnit(reference)) || (copied != null && copyOfGiven(reference, given) != null)) {
       return null;
+    }
+    if (written != null) {
+      return "your " + id + " is " + written + ", which is wrong and so close to "
+          + (unit ? Text.number(student) + " that it counts as that value"
+              : "the given value " + Text.number(copied) + " that it counts as a copy of it");
     }
     return unit
         ? "your " + id + " is " + Text.number(student) + ", which is wrong and trivial"

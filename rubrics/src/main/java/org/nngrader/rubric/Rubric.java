@@ -133,6 +133,19 @@ public record Rubric(
     return followThrough.check(studentInputs, referenceInputs, givenValues, this::toleranceFor);
   }
 
+  /**
+   * {@link #checkFollowThrough(Map, Map, Collection)} where some inputs stand for a trivial
+   * value they are very close to; {@code standsFor} holds what the student wrote for them.
+   */
+  public FollowThroughPolicy.Check checkFollowThrough(
+      Map<String, Double> studentInputs,
+      Map<String, Double> referenceInputs,
+      Collection<Double> givenValues,
+      Map<String, String> standsFor) {
+    return followThrough.check(studentInputs, referenceInputs, givenValues, this::toleranceFor,
+        standsFor);
+  }
+
   /** The score after this rubric's late policy; see {@link LatePolicy#apply}. */
   public double applyLate(double score, double max, boolean late, Instant submittedAt) {
     return this.late.apply(score, max, late, submittedAt);

@@ -380,17 +380,23 @@ public final class GradingEngine {
       }
       Map<String, Double> studentInputs = new LinkedHashMap<>();
       Map<String, Double> referenceInputs = new LinkedHashMap<>();
+      Map<String, String> standsFor = new LinkedHashMap<>();
       for (String a : wrongAncestors) {
         // Only unexplained wrong values can be placeholders: one that follows from the
         // student's own work, or that a named misconception explains, is their reasoning.
         if (earlier.get(a).verdict() == Verdict.INCORRECT
             || unexplainedCoarse(earlier.get(a), sheet)) {
-          studentInputs.put(a, nearTrivial(earlier.get(a).value(), ref.get(a), givenValues));
+          double value = earlier.get(a).value();
+          double trivial = nearTrivial(value, ref.get(a), givenValues);
+          studentInputs.put(a, trivial);
           referenceInputs.put(a, ref.get(a));
+          if (trivial != value) {
+            standsFor.put(a, earlier.get(a).written().strip());
+          }
         }
       }
       FollowThroughPolicy.Check check =
-          rubric.checkFollowThrough(studentInputs, referenceInputs, givenValues);
+          rubric.checkFollowThrough(studentInputs, referenceInputs, givenValues, standsFor);
       if (!check.allowed()) {
         return new StepResult(step, q.description(), n.written(), v, expected, Verdict.INCORRECT,
             0, points, check.reason(), null, wrongAncestors, ft, formula, null);

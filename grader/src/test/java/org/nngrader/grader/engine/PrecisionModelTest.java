@@ -14,6 +14,7 @@ import org.nngrader.bank.graph.Values;
 import org.nngrader.bank.mistake.Misconception;
 import org.nngrader.bank.mistake.Misconceptions;
 import org.nngrader.bank.simulate.RoundAndCarry;
+import org.nngrader.bank.generate.VariantDrawer;
 import org.nngrader.bank.template.Template;
 import org.nngrader.bank.template.Templates;
 import org.nngrader.rubric.Rubric;
@@ -125,6 +126,31 @@ class PrecisionModelTest {
     assertThat(written).isNotEmpty();
   }
 
+  /** A variant whose error after training is numerically 0 (below 1e-20). */
+  static Values nearZeroVariant() {
+    for (int seed = 0; seed < 2000; seed++) {
+      Map<String, Double> p = new LinkedHashMap<>(T.defaults());
+      p.putAll(new VariantDrawer(T, seed, Map.of()).draw("s").parameters());
+      Values v = T.solve(p);
+      if (Math.abs(v.get("E_total@10000")) < 1e-20) {
+        return v;
+      }
+    }
+    throw new AssertionError("no variant of sigmoid-2-2-2 trains to an error below 1e-20");
+  }
+
+  @Test
+  void aKeyTheToleranceCannotTellFromZeroAsksNoFigures() {
+    Values v = nearZeroVariant();
+    Map<String, StudentAnswer> a = exact(v);
+    for (String zero : List.of("0", "0.00", "1e-30")) {
+      a.put("E_total@10000", numeric(zero));
+      StepResult r = result(ENGINE.grade(v.givens(), a), "E_total@10000");
+      assertThat(r.verdict()).as(zero).isEqualTo(Verdict.CORRECT);
+      assertThat(r.points()).as(zero).isEqualTo(r.maxPoints());
+    }
+  }
+
   @Test
   void aNearZeroPlaceholderEarnsNoMoreThanZero() {
     Map<String, StudentAnswer> a = exact(REF);
@@ -138,6 +164,10 @@ class PrecisionModelTest {
       assertThat(r.verdict()).as(placeholder).isEqualTo(Verdict.INCORRECT);
       assertThat(r.feedback()).as(placeholder).contains("No follow-through credit");
     }
+    // The refusal quotes what was written for a value that stands for 0.
+    assertThat(result(ENGINE.grade(REF.givens(), a), "w5+").feedback()).contains(
+        "your dE_total/dw5 is 0.0001, which is wrong and so close to 0 that it counts as that"
+            + " value");
     // An honest wrong value (twice the gradient) keeps its follow-through.
     double wrong = 2 * REF.get("dE_total/dw5");
     a.put("dE_total/dw5", new StudentAnswer.Numeric(wrong, Double.toString(wrong), 0,
