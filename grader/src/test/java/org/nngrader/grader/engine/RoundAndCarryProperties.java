@@ -28,15 +28,38 @@ class RoundAndCarryProperties {
   static final List<String> NUMERIC = List.of("relu-2-1-1", "sigmoid-2-2-1", "sigmoid-2-2-2",
       "perceptron");
 
+  /** One round-and-carry student of a random variant of a numeric template. */
+  record Student(Template template, Map<String, Double> givens, Map<String, String> written) {
+
+    static Student of(int template, RoundAndCarry.Rounding rounding, int seed) {
+      Template t = Templates.builtin(NUMERIC.get(template));
+      Variant variant = new VariantDrawer(t, seed, Map.of()).draw("s" + seed);
+      Map<String, Double> givens = t.graph().evaluate(
+          new LinkedHashMap<>(withDefaults(t, variant.parameters()))).givens();
+      return new Student(t, givens, RoundAndCarry.written(t, givens, rounding));
+    }
+
+    GradeResult grade(Map<String, StudentAnswer> answers) {
+      return new GradingEngine(template, RubricLoader.loadBuiltin(template.id()))
+          .grade(givens, answers);
+    }
+  }
+
+  /** The written texts as text answers (a text cell, a csv field). */
   static Map<String, StudentAnswer> answers(Template t, Map<String, String> written) {
+    return typed(t, written, text -> {
+      double v = ((ParsedNumber.Value) NumberForms.parse(text)).value();
+      return new StudentAnswer.Numeric(v, text, 0, NumberForms.precisionOf(text));
+    });
+  }
+
+  private static Map<String, StudentAnswer> typed(Template t, Map<String, String> written,
+      java.util.function.Function<String, StudentAnswer> form) {
     Map<String, StudentAnswer> out = new LinkedHashMap<>();
     for (String s : t.asked()) {
-      String text = written.get(s);
-      if (text == null) {
-        continue;
+      if (written.containsKey(s)) {
+        out.put(s, form.apply(written.get(s)));
       }
-      double v = ((ParsedNumber.Value) NumberForms.parse(text)).value();
-      out.put(s, new StudentAnswer.Numeric(v, text, 0, NumberForms.precisionOf(text)));
     }
     return out;
   }
@@ -46,13 +69,10 @@ class RoundAndCarryProperties {
       @ForAll @IntRange(min = 0, max = 3) int template,
       @ForAll RoundAndCarry.Rounding rounding,
       @ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
-    Template t = Templates.builtin(NUMERIC.get(template));
-    Variant variant = new VariantDrawer(t, seed, Map.of()).draw("s" + seed);
-    Map<String, Double> givens = t.graph().evaluate(
-        new LinkedHashMap<>(withDefaults(t, variant.parameters()))).givens();
-    GradingEngine engine = new GradingEngine(t, RubricLoader.loadBuiltin(t.id()));
-    Map<String, String> written = RoundAndCarry.written(t, givens, rounding);
-    GradeResult r = engine.grade(givens, answers(t, written));
+    Student st = Student.of(template, rounding, seed);
+    Template t = st.template();
+    Map<String, String> written = st.written();
+    GradeResult r = st.grade(answers(t, written));
     for (StepResult s : r.steps()) {
       if (!written.containsKey(s.step())) {
         continue;
@@ -66,17 +86,11 @@ class RoundAndCarryProperties {
 
   /** The same digits typed into number cells: a cell keeps no trailing zeros. */
   static Map<String, StudentAnswer> cells(Template t, Map<String, String> written) {
-    Map<String, StudentAnswer> out = new LinkedHashMap<>();
-    for (String s : t.asked()) {
-      String text = written.get(s);
-      if (text == null) {
-        continue;
-      }
+    return typed(t, written, text -> {
       double v = Double.parseDouble(text);
-      out.put(s, new StudentAnswer.Numeric(v, WrittenPrecision.shortestText(v), 0,
-          WrittenPrecision.ofCellValue(v)));
-    }
-    return out;
+      return new StudentAnswer.Numeric(v, WrittenPrecision.shortestText(v), 0,
+          WrittenPrecision.ofCellValue(v));
+    });
   }
 
   /**
@@ -89,14 +103,10 @@ class RoundAndCarryProperties {
       @ForAll @IntRange(min = 0, max = 3) int template,
       @ForAll RoundAndCarry.Rounding rounding,
       @ForAll @IntRange(min = 0, max = 1_000_000) int seed) {
-    Template t = Templates.builtin(NUMERIC.get(template));
-    Variant variant = new VariantDrawer(t, seed, Map.of()).draw("s" + seed);
-    Map<String, Double> givens = t.graph().evaluate(
-        new LinkedHashMap<>(withDefaults(t, variant.parameters()))).givens();
-    GradingEngine engine = new GradingEngine(t, RubricLoader.loadBuiltin(t.id()));
-    Map<String, String> written = RoundAndCarry.written(t, givens, rounding);
-    GradeResult asText = engine.grade(givens, answers(t, written));
-    GradeResult asCells = engine.grade(givens, cells(t, written));
+    Student st = Student.of(template, rounding, seed);
+    Template t = st.template();
+    GradeResult asText = st.grade(answers(t, st.written()));
+    GradeResult asCells = st.grade(cells(t, st.written()));
     for (int i = 0; i < asText.steps().size(); i++) {
       StepResult a = asText.steps().get(i);
       StepResult b = asCells.steps().get(i);
