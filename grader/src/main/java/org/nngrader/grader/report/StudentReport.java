@@ -156,7 +156,7 @@ public final class StudentReport {
             "index", v.divergence.step().index()));
       }
       scope.put("clean", v.cleanMessage);
-      scope.put("diagram", v.diagram.svg());
+      scope.put("diagram", v.diagram.svg(s.givens()));
       List<String> marks = new ArrayList<>();
       v.diagram.markedNeurons().forEach(m -> marks.add(markText(m, "neuron")));
       v.diagram.markedWeights().forEach(m -> marks.add(markText(m, "weight")));
@@ -248,8 +248,8 @@ public final class StudentReport {
     return m;
   }
 
-  private static String markText(NetworkDiagram.Marked m, String what) {
-    return (m.mark() == NetworkDiagram.Mark.WRONG ? "\u2717 wrong " : "\u21aa follow-through ")
+  private static String markText(DiagramMarks.Marked m, String what) {
+    return (m.level() == DiagramMarks.Level.WRONG ? "\u2717 wrong " : "\u21aa follow-through ")
         + what + " " + m.id();
   }
 
@@ -397,12 +397,12 @@ public final class StudentReport {
     g.writeEndArray();
     g.writeObjectFieldStart("diagram");
     g.writeArrayFieldStart("neurons");
-    for (NetworkDiagram.Marked m : v.diagram.markedNeurons()) {
+    for (DiagramMarks.Marked m : v.diagram.markedNeurons()) {
       mark(g, m);
     }
     g.writeEndArray();
     g.writeArrayFieldStart("weights");
-    for (NetworkDiagram.Marked m : v.diagram.markedWeights()) {
+    for (DiagramMarks.Marked m : v.diagram.markedWeights()) {
       mark(g, m);
     }
     g.writeEndArray();
@@ -410,10 +410,10 @@ public final class StudentReport {
     g.writeEndObject();
   }
 
-  private static void mark(JsonGenerator g, NetworkDiagram.Marked m) throws IOException {
+  private static void mark(JsonGenerator g, DiagramMarks.Marked m) throws IOException {
     g.writeStartObject();
     g.writeStringField("id", m.id());
-    g.writeStringField("mark", m.mark() == NetworkDiagram.Mark.WRONG ? "wrong" : "follow-through");
+    g.writeStringField("mark", m.level() == DiagramMarks.Level.WRONG ? "wrong" : "follow-through");
     g.writeEndObject();
   }
 

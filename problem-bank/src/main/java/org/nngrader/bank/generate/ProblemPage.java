@@ -57,6 +57,7 @@ final class ProblemPage {
     scope.put("variant", variant.id());
     network(t, scope);
     scope.put("diagram", NetworkDiagram.svg(t, variant.parameters()));
+    scope.put("diagramCaption", NetworkDiagram.caption(t));
     scope.put("givens", givens(t, variant));
     List<Map<String, Object>> steps = new ArrayList<>();
     AnswerSheet sheet = AnswerSheet.of(t, student.id(), variant.id());
