@@ -160,25 +160,23 @@ class PagesInBrowserTest {
         if (!"".equals(broken)) {
           problems.add(where + ": numbers broken across lines: " + broken);
         }
-        if (!e.getKey().equals("summary")) {
-          long maths = (Long) js("return document.querySelectorAll('math').length;");
-          long unrendered = (Long) js("return [...document.querySelectorAll('math')]"
-              + ".filter(m => m.getBoundingClientRect().width === 0"
-              + " || !getComputedStyle(m).display.includes('math')).length;");
-          if (maths < 10 || unrendered > 0) {
-            problems.add(where + ": " + maths + " MathML formulas, " + unrendered
-                + " not rendered as MathML");
-          }
-          String text = (String) js("return [...document.body.querySelectorAll('*')]"
-              + ".filter(n => !n.closest('math, code, svg, title, .prose'))"
-              + ".flatMap(n => [...n.childNodes]).filter(n => n.nodeType === 3)"
-              + ".map(n => n.textContent).join(' ');");
-          Matcher ascii = ASCII_FORMULA.matcher(text);
-          if (ascii.find()) {
-            int from = Math.max(0, ascii.start() - 40);
-            problems.add(where + ": a formula in plain text: '" + ascii.group() + "' in '"
-                + text.substring(from, Math.min(text.length(), ascii.end() + 20)) + "'");
-          }
+        long maths = (Long) js("return document.querySelectorAll('math').length;");
+        long unrendered = (Long) js("return [...document.querySelectorAll('math')]"
+            + ".filter(m => m.getBoundingClientRect().width === 0"
+            + " || !getComputedStyle(m).display.includes('math')).length;");
+        if (maths < 10 || unrendered > 0) {
+          problems.add(where + ": " + maths + " MathML formulas, " + unrendered
+              + " not rendered as MathML");
+        }
+        String text = (String) js("return [...document.body.querySelectorAll('*')]"
+            + ".filter(n => !n.closest('math, code, svg, title, script, style'))"
+            + ".flatMap(n => [...n.childNodes]).filter(n => n.nodeType === 3)"
+            + ".map(n => n.textContent).join(' ');");
+        Matcher ascii = ASCII_FORMULA.matcher(text);
+        if (ascii.find()) {
+          int from = Math.max(0, ascii.start() - 40);
+          problems.add(where + ": a formula in plain text: '" + ascii.group() + "' in '"
+              + text.substring(from, Math.min(text.length(), ascii.end() + 20)) + "'");
         }
         if (!e.getKey().equals("summary")) {
           String diagram = (String) js(DIAGRAM_LABELS);
@@ -302,11 +300,12 @@ class PagesInBrowserTest {
   }
 
   /**
-   * Plain-text formulas the graph prints, which the pages must show as MathML. Authored prose
-   * (a template's description, the feedback sentences; marked {@code .prose}) is not searched.
+   * Plain-text formulas the graph prints, which the pages must show as MathML, in tables and in
+   * sentences alike (descriptions, questions, feedback, notes); the ids under the formulas in
+   * {@code <code>}, as the answer sheet names them, are not searched.
    */
   private static final Pattern ASCII_FORMULA =
-      Pattern.compile("e\\^\\(|1/\\(1|\\)\\^2|\\bd[A-Za-z_0-9]+/d[a-z]+_[a-z0-9]+ \\*");
+      Pattern.compile("e\\^\\(|1/\\(1|\\)\\^2|\\bd[A-Za-z_0-9]+/d[A-Za-z_0-9]+|\\w\\*\\(1 - ");
 
   /**
    * The network drawing's smallest label as rendered (font size in CSS px, the drawing's scale

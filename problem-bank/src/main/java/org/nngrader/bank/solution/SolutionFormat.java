@@ -12,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.nngrader.bank.diagram.NetworkDiagram;
 import org.nngrader.bank.math.MathMl;
+import org.nngrader.bank.math.MathProse;
 import org.nngrader.bank.template.Template;
 import org.nngrader.bank.model.Numbers;
 
@@ -173,13 +175,16 @@ public enum SolutionFormat {
     scope.put("studentId", studentId);
     scope.put("variant", variant);
     scope.put("templateId", s.templateId());
-    scope.put("description", s.description());
+    Set<String> names = template == null ? Set.of() : MathProse.names(template);
+    scope.put("description", s.description() == null || s.description().isBlank() ? null
+        : MathProse.html(s.description(), names));
     List<Map<String, String>> givens = new ArrayList<>();
     s.givens().forEach((k, v) -> givens.add(Map.of("id", MathMl.inline(k), "value",
         MathMl.inline(Numbers.given(v)))));
     scope.put("givens", givens);
     List<Map<String, String>> symbols = new ArrayList<>();
-    s.symbols().forEach((k, v) -> symbols.add(Map.of("name", MathMl.inline(k), "meaning", v)));
+    s.symbols().forEach((k, v) -> symbols.add(Map.of("name", MathMl.inline(k), "meaning",
+        MathProse.html(v, names))));
     scope.put("symbols", symbols);
     scope.put("hasSymbols", !symbols.isEmpty());
     scope.put("symbolic", s.isSymbolic());
@@ -191,7 +196,7 @@ public enum SolutionFormat {
       for (WorkedSolution.Step st : sec.steps()) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", st.id());
-        m.put("description", st.description());
+        m.put("description", MathProse.html(st.description(), names));
         m.put("symbolic", st.symbolic());
         m.put("numeric", st.numeric());
         m.put("result", st.result());
