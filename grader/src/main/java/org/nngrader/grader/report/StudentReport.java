@@ -211,9 +211,14 @@ public final class StudentReport {
       scope.put("steps", steps);
       List<Map<String, Object>> mcs = new ArrayList<>();
       for (StudentView.MisconceptionSeen m : v.misconceptions) {
-        mcs.add(Map.of("title", MathProse.html(capitalize(m.title()), names, CATALOGUE), "steps",
-            MathProse.html(String.join(", ", m.steps()), names),
-            "feedback", MathProse.html(m.feedback(), names, CATALOGUE)));
+        Map<String, Object> mc = new LinkedHashMap<>();
+        mc.put("title", MathProse.html(capitalize(m.title()), names, CATALOGUE));
+        mc.put("steps", MathProse.html(String.join(", ", m.steps()), names));
+        // An explanation that is already a note above the steps is pointed to, not repeated.
+        Integer note = noteNumber.get(m.feedback());
+        mc.put("feedback", note != null ? null : MathProse.html(m.feedback(), names, CATALOGUE));
+        mc.put("noteRef", note);
+        mcs.add(mc);
       }
       scope.put("hasMisconceptions", !mcs.isEmpty());
       scope.put("misconceptions", mcs);
