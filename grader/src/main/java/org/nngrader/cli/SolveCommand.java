@@ -44,7 +44,7 @@ final class SolveCommand implements Callable<Integer> {
     WorkedSolution solution = t.isSymbolic()
         ? WorkedSolution.of(Cli.attempt(() -> SymbolicSolver.solve(t, overrides)))
         : WorkedSolution.of(t, Cli.attempt(() -> t.solve(overrides)));
-    spec.commandLine().getOut().print(f.render(solution));
+    spec.commandLine().getOut().print(f.render(solution, t));
     return Main.EXIT_OK;
   }
 }

@@ -35,7 +35,9 @@ import org.openqa.selenium.print.PrintOptions;
  * .ci/run} installs them): a problem sheet, a worked solution, a report with mistakes and the
  * class summary at 1280 px and at 390 px (a phone). At 390 px nothing is wider than the screen;
  * every formula is rendered MathML (no plain-text formula left); no number is broken across
- * lines; and every built-in template's problem sheet prints on at most 2 A4 pages. Screenshots
+ * lines; the network drawing's labels are at least 10 px on a phone (for every built-in
+ * template) and do not overlap; and every built-in template's problem sheet prints on at most 2
+ * A4 pages. Screenshots
  * of every page at both widths are kept in {@code target/pages/} for a person to look at.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -142,6 +144,7 @@ class PagesInBrowserTest {
   @Test
   void everyPageFitsAPhoneAndRendersItsMath() throws IOException {
     List<String> problems = new ArrayList<>();
+    List<String> sizes = new ArrayList<>();
     for (Map.Entry<String, Path> e : pages().entrySet()) {
       for (int width : new int[] {1280, 390}) {
         open(e.getValue(), width);
@@ -157,24 +160,33 @@ class PagesInBrowserTest {
         if (!"".equals(broken)) {
           problems.add(where + ": numbers broken across lines: " + broken);
         }
+        long maths = (Long) js("return document.querySelectorAll('math').length;");
+        long unrendered = (Long) js("return [...document.querySelectorAll('math')]"
+            + ".filter(m => m.getBoundingClientRect().width === 0"
+            + " || !getComputedStyle(m).display.includes('math')).length;");
+        if (maths < 10 || unrendered > 0) {
+          problems.add(where + ": " + maths + " MathML formulas, " + unrendered
+              + " not rendered as MathML");
+        }
+        String text = (String) js("return [...document.body.querySelectorAll('*')]"
+            + ".filter(n => !n.closest('math, code, svg, title, script, style'))"
+            + ".flatMap(n => [...n.childNodes]).filter(n => n.nodeType === 3)"
+            + ".map(n => n.textContent).join(' ');");
+        Matcher ascii = ASCII_FORMULA.matcher(text);
+        if (ascii.find()) {
+          int from = Math.max(0, ascii.start() - 40);
+          problems.add(where + ": a formula in plain text: '" + ascii.group() + "' in '"
+              + text.substring(from, Math.min(text.length(), ascii.end() + 20)) + "'");
+        }
         if (!e.getKey().equals("summary")) {
-          long maths = (Long) js("return document.querySelectorAll('math').length;");
-          long unrendered = (Long) js("return [...document.querySelectorAll('math')]"
-              + ".filter(m => m.getBoundingClientRect().width === 0"
-              + " || !getComputedStyle(m).display.includes('math')).length;");
-          if (maths < 10 || unrendered > 0) {
-            problems.add(where + ": " + maths + " MathML formulas, " + unrendered
-                + " not rendered as MathML");
+          String diagram = (String) js(DIAGRAM_LABELS);
+          sizes.add(where + ": " + diagram);
+          double smallest = Double.parseDouble(diagram.split(" ")[0]);
+          if (smallest < 10) {
+            problems.add(where + ": a network label is " + diagram + " px");
           }
-          String text = (String) js("return [...document.body.querySelectorAll('*')]"
-              + ".filter(n => !n.closest('math, code, svg, title, .prose'))"
-              + ".flatMap(n => [...n.childNodes]).filter(n => n.nodeType === 3)"
-              + ".map(n => n.textContent).join(' ');");
-          Matcher ascii = ASCII_FORMULA.matcher(text);
-          if (ascii.find()) {
-            int from = Math.max(0, ascii.start() - 40);
-            problems.add(where + ": a formula in plain text: '" + ascii.group() + "' in '"
-                + text.substring(from, Math.min(text.length(), ascii.end() + 20)) + "'");
+          if (diagram.contains("overlap")) {
+            problems.add(where + ": network labels " + diagram);
           }
         }
         if (e.getKey().equals("report") && width == 390) {
@@ -188,12 +200,36 @@ class PagesInBrowserTest {
         }
       }
     }
+    Files.write(SHOTS.resolve("diagram-labels.txt"), sizes);
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyBuiltinNetworkDrawingIsLegibleOnAPhone() throws IOException {
+    List<String> problems = new ArrayList<>();
+    List<String> sizes = new ArrayList<>();
+    for (String t : Templates.all().stream().map(org.nngrader.bank.template.Template::id).toList()) {
+      for (String page : List.of("handout/s001/problem.html", "key/s001/solution.html")) {
+        open(tmp.resolve("set-" + t).resolve(page), 390);
+        String diagram = (String) js(DIAGRAM_LABELS);
+        sizes.add(t + " " + page + " at 390 px: " + diagram);
+        if (Double.parseDouble(diagram.split(" ")[0]) < 10 || diagram.contains("overlap")) {
+          problems.add(t + " " + page + ": " + diagram);
+        }
+        long scroll = (Long) js("return document.documentElement.scrollWidth;");
+        if (scroll > 390) {
+          problems.add(t + " " + page + ": laid out " + scroll + " px wide (" + js(WIDEST) + ")");
+        }
+      }
+    }
+    Files.write(SHOTS.resolve("diagram-labels-builtin.txt"), sizes);
     assertThat(problems).isEmpty();
   }
 
   @Test
   void everyBuiltinProblemSheetPrintsOnAtMostTwoA4Pages() throws IOException {
     List<String> problems = new ArrayList<>();
+    List<String> counts = new ArrayList<>();
     for (String t : Templates.all().stream().map(org.nngrader.bank.template.Template::id).toList()) {
       Path page = tmp.resolve("set-" + t).resolve("handout/s001/problem.html");
       open(page, 1280);
@@ -203,13 +239,13 @@ class PagesInBrowserTest {
       Files.write(SHOTS.resolve("problem-" + t + ".pdf"), pdf);
       int pages = pageCount(pdf);
       assertThat(pages).as(t).isPositive();
-      // The 2-2-2 sheet asks both hidden chains of the classic example (50 steps): 3 pages are
-      // its content's need; every other built-in sheet fits on 2.
-      int allowed = Templates.builtin(t).asked().size() > 40 ? 3 : 2;
-      if (pages > allowed) {
+      counts.add(t + ": " + pages + " A4 pages (" + Templates.builtin(t).asked().size()
+          + " steps)");
+      if (pages > 2) {
         problems.add(t + ": " + pages + " A4 pages");
       }
     }
+    Files.write(SHOTS.resolve("print-pages.txt"), counts);
     assertThat(problems).isEmpty();
   }
 
@@ -265,11 +301,36 @@ class PagesInBrowserTest {
   }
 
   /**
-   * Plain-text formulas the graph prints, which the pages must show as MathML. Authored prose
-   * (a template's description, the feedback sentences; marked {@code .prose}) is not searched.
+   * Plain-text formulas the graph prints, which the pages must show as MathML, in tables and in
+   * sentences alike (descriptions, questions, feedback, notes); the ids under the formulas in
+   * {@code <code>}, as the answer sheet names them, are not searched.
    */
   private static final Pattern ASCII_FORMULA =
-      Pattern.compile("e\\^\\(|1/\\(1|\\)\\^2|\\bd[A-Za-z_0-9]+/d[a-z]+_[a-z0-9]+ \\*");
+      Pattern.compile("e\\^\\(|1/\\(1|\\)\\^2|\\bd[A-Za-z_0-9]+/d[A-Za-z_0-9]+|\\w\\*\\(1 - ");
+
+  /**
+   * The network drawing's smallest label as rendered (font size in CSS px, the drawing's scale
+   * applied), the text it is on, and any two labels whose boxes overlap.
+   */
+  private static final String DIAGRAM_LABELS = "const svg = document.querySelector('svg.network');"
+      + "if (!svg) return '0 (no network drawing)';"
+      + "let min = 1e9, at = '';"
+      + "const texts = [...svg.querySelectorAll('text')];"
+      + "for (const t of texts) {"
+      + "  const m = t.getScreenCTM(); const px = parseFloat(getComputedStyle(t).fontSize)"
+      + "      * Math.hypot(m.a, m.b);"
+      + "  if (px < min) { min = px; at = t.textContent; }"
+      + "}"
+      + "const boxes = texts.map(t => [t.textContent, t.getBoundingClientRect()]);"
+      + "const overlaps = [];"
+      + "for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {"
+      + "  const a = boxes[i][1], b = boxes[j][1];"
+      + "  if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1"
+      + "      && b.top < a.bottom - 1) overlaps.push(boxes[i][0] + ' / ' + boxes[j][0]);"
+      + "}"
+      + "return min.toFixed(2) + ' (' + at + ', ' + texts.length + ' labels, drawing '"
+      + "    + Math.round(svg.getBoundingClientRect().width) + ' px wide)'"
+      + "    + (overlaps.length ? ' overlap: ' + overlaps.slice(0, 3).join(', ') : '');";
 
   /** Elements wider than the page, for the message. */
   private static final String WIDEST = "return [...document.body.querySelectorAll('*')]"

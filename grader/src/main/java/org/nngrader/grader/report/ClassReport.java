@@ -17,10 +17,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.nngrader.bank.sheet.SpreadsheetText;
 import org.nngrader.bank.graph.Quantity;
+import org.nngrader.bank.math.MathMl;
+import org.nngrader.bank.math.MathProse;
 import org.nngrader.bank.template.Template;
 import org.nngrader.grader.batch.GradedSubmission;
 import org.nngrader.grader.engine.GradeResult;
@@ -317,11 +320,14 @@ public final class ClassReport {
     }
     s.put("verdicts", labels);
     List<Map<String, Object>> steps = new ArrayList<>();
+    Set<String> names = MathProse.names(template);
     for (int i = 0; i < tally.asked.size(); i++) {
       String id = tally.asked.get(i);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("step", id);
-      m.put("question", template.graph().find(id).map(Quantity::description).orElse(""));
+      m.put("stepMath", MathMl.inline(id));
+      m.put("question", MathProse.html(
+          template.graph().find(id).map(Quantity::description).orElse(""), names));
       m.put("success", Decimals.percent(tally.successPercent(i), 1));
       List<String> counts = new ArrayList<>();
       for (long c : tally.stepVerdicts[i]) {
@@ -337,9 +343,10 @@ public final class ClassReport {
       for (Map.Entry<String, Long> e : tally.stepsOf(m)) {
         at.add(e.getKey() + " (" + e.getValue() + ")");
       }
-      mcs.add(Map.of("id", m.id, "title", m.title(), "students", m.students,
+      mcs.add(Map.of("id", m.id, "title", MathProse.html(m.title(), names,
+              StudentReport.CATALOGUE), "students", m.students,
           "share", Decimals.percent(100.0 * m.students / Math.max(1, tally.graded), 1),
-          "steps", String.join(", ", at)));
+          "steps", MathProse.html(String.join(", ", at), names)));
     }
     s.put("hasMisconceptions", !mcs.isEmpty());
     s.put("misconceptions", mcs);

@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.nngrader.bank.math.MathMl;
+import org.nngrader.bank.math.MathProse;
 import org.nngrader.bank.model.Numbers;
 import org.nngrader.bank.template.Template;
 import org.nngrader.grader.batch.GradedSubmission;
@@ -48,6 +50,12 @@ public final class StudentReport {
   public static final String HTML_FILE = "report.html";
 
   public static final String JSON_FILE = "report.json";
+
+  /**
+   * The generic names the misconception catalogue writes its explanations in ({@code 1/2
+   * (target - out)^2}, {@code dE/dout}), which the divergence message and the feedback quote.
+   */
+  static final Set<String> CATALOGUE = Set.of("target", "out", "net", "E", "w");
 
   private static final Mustache HTML =
       new DefaultMustacheFactory("org/nngrader/grader/report").compile("student.mustache");
@@ -151,17 +159,19 @@ public final class StudentReport {
         }
       }
       scope.put("counts", counts);
+      Set<String> names = MathProse.names(v.template);
       if (v.divergence != null) {
-        scope.put("divergence", Map.of("message", v.divergence.message(),
+        scope.put("divergence", Map.of("message",
+            MathProse.html(v.divergence.message(), names, CATALOGUE),
             "index", v.divergence.step().index()));
       }
       scope.put("clean", v.cleanMessage);
-      scope.put("diagram", v.diagram.svg());
+      scope.put("diagram", v.diagram.svg(s.givens()));
       List<String> marks = new ArrayList<>();
       v.diagram.markedNeurons().forEach(m -> marks.add(markText(m, "neuron")));
       v.diagram.markedWeights().forEach(m -> marks.add(markText(m, "weight")));
       scope.put("hasMarks", !marks.isEmpty());
-      scope.put("marks", String.join("; ", marks));
+      scope.put("marks", MathProse.html(String.join("; ", marks), names));
       Map<String, StudentView.MisconceptionSeen> seen = new LinkedHashMap<>();
       v.misconceptions.forEach(m -> seen.put(m.id(), m));
       // A note that several rows share (rounded earlier answers) is said once, above the
@@ -182,14 +192,15 @@ public final class StudentReport {
             links.add(Map.of("index", rows.get(k).index(), "step",
                 MathMl.inline(rows.get(k).result().step()), "comma", k > 0));
           }
-          notes.add(Map.of("number", notes.size() + 1, "text", text, "rows", links));
+          notes.add(Map.of("number", notes.size() + 1, "text", MathProse.html(text, names),
+              "rows", links));
         }
       });
       scope.put("hasNotes", !notes.isEmpty());
       scope.put("notes", notes);
       List<Map<String, Object>> steps = new ArrayList<>();
       for (StudentView.Step st : v.steps) {
-        Map<String, Object> row = stepScope(st, seen.get(st.result().misconception()));
+        Map<String, Object> row = stepScope(st, seen.get(st.result().misconception()), names);
         Integer shared = noteNumber.get(st.result().note());
         if (shared != null) {
           row.put("note", null);
@@ -200,8 +211,14 @@ public final class StudentReport {
       scope.put("steps", steps);
       List<Map<String, Object>> mcs = new ArrayList<>();
       for (StudentView.MisconceptionSeen m : v.misconceptions) {
-        mcs.add(Map.of("title", capitalize(m.title()), "steps", String.join(", ", m.steps()),
-            "feedback", m.feedback()));
+        Map<String, Object> mc = new LinkedHashMap<>();
+        mc.put("title", MathProse.html(capitalize(m.title()), names, CATALOGUE));
+        mc.put("steps", MathProse.html(String.join(", ", m.steps()), names));
+        // An explanation that is already a note above the steps is pointed to, not repeated.
+        Integer note = noteNumber.get(m.feedback());
+        mc.put("feedback", note != null ? null : MathProse.html(m.feedback(), names, CATALOGUE));
+        mc.put("noteRef", note);
+        mcs.add(mc);
       }
       scope.put("hasMisconceptions", !mcs.isEmpty());
       scope.put("misconceptions", mcs);
@@ -214,7 +231,7 @@ public final class StudentReport {
    * @param mistake the misconception of this step as the report lists it, or null
    */
   private static Map<String, Object> stepScope(StudentView.Step st,
-      StudentView.MisconceptionSeen mistake) {
+      StudentView.MisconceptionSeen mistake, Set<String> names) {
     StepResult r = st.result();
     String feedback = st.feedback();
     if (r.verdict() == Verdict.MISCONCEPTION && mistake != null
@@ -228,15 +245,17 @@ public final class StudentReport {
     m.put("index", st.index());
     m.put("step", r.step());
     m.put("stepMath", MathMl.inline(r.step()));
-    m.put("question", sentenceCase(r.question()));
+    m.put("question", MathProse.html(sentenceCase(r.question()), names));
     m.put("hasAnswer", r.written() != null && !r.written().isEmpty());
     m.put("answer", r.written());
     m.put("label", r.verdict().label());
     m.put("first", st.firstDivergence());
     m.put("points", Decimals.points(r.points()));
     m.put("maxPoints", Decimals.points(r.maxPoints()));
-    m.put("feedback", feedback);
-    m.put("note", r.note());
+    // An unreadable answer's feedback quotes what the student wrote: it stays as written.
+    m.put("feedback", r.verdict() == Verdict.UNREADABLE ? Markup.escape(feedback)
+        : MathProse.html(feedback, names, CATALOGUE));
+    m.put("note", r.note() == null || r.note().isBlank() ? null : MathProse.html(r.note(), names));
     m.put("formula", st.formula() == null ? null
         : MathMl.chain(List.of(r.step(), st.formula())));
     m.put("expected", st.expectedExpression() != null ? st.expectedExpression()
@@ -248,8 +267,8 @@ public final class StudentReport {
     return m;
   }
 
-  private static String markText(NetworkDiagram.Marked m, String what) {
-    return (m.mark() == NetworkDiagram.Mark.WRONG ? "\u2717 wrong " : "\u21aa follow-through ")
+  private static String markText(DiagramMarks.Marked m, String what) {
+    return (m.level() == DiagramMarks.Level.WRONG ? "\u2717 wrong " : "\u21aa follow-through ")
         + what + " " + m.id();
   }
 
@@ -397,12 +416,12 @@ public final class StudentReport {
     g.writeEndArray();
     g.writeObjectFieldStart("diagram");
     g.writeArrayFieldStart("neurons");
-    for (NetworkDiagram.Marked m : v.diagram.markedNeurons()) {
+    for (DiagramMarks.Marked m : v.diagram.markedNeurons()) {
       mark(g, m);
     }
     g.writeEndArray();
     g.writeArrayFieldStart("weights");
-    for (NetworkDiagram.Marked m : v.diagram.markedWeights()) {
+    for (DiagramMarks.Marked m : v.diagram.markedWeights()) {
       mark(g, m);
     }
     g.writeEndArray();
@@ -410,10 +429,10 @@ public final class StudentReport {
     g.writeEndObject();
   }
 
-  private static void mark(JsonGenerator g, NetworkDiagram.Marked m) throws IOException {
+  private static void mark(JsonGenerator g, DiagramMarks.Marked m) throws IOException {
     g.writeStartObject();
     g.writeStringField("id", m.id());
-    g.writeStringField("mark", m.mark() == NetworkDiagram.Mark.WRONG ? "wrong" : "follow-through");
+    g.writeStringField("mark", m.level() == DiagramMarks.Level.WRONG ? "wrong" : "follow-through");
     g.writeEndObject();
   }
 

@@ -58,11 +58,11 @@ final class StudentView {
   /** A sentence for the top of the report when there is no divergence. */
   final String cleanMessage;
   final List<MisconceptionSeen> misconceptions;
-  final NetworkDiagram diagram;
+  final DiagramMarks diagram;
 
   private StudentView(GradedSubmission submission, Template template, Reveal reveal,
       List<Step> steps, Divergence divergence, String cleanMessage,
-      List<MisconceptionSeen> misconceptions, NetworkDiagram diagram) {
+      List<MisconceptionSeen> misconceptions, DiagramMarks diagram) {
     this.submission = submission;
     this.template = template;
     this.reveal = reveal;
@@ -84,7 +84,7 @@ final class StudentView {
   static StudentView of(GradedSubmission s, Template template, Reveal reveal) {
     if (s.status() != GradedSubmission.Status.GRADED) {
       return new StudentView(s, template, reveal, List.of(), null, null, List.of(),
-          new NetworkDiagram(template, Map.of()));
+          new DiagramMarks(template, Map.of()));
     }
     GradeResult r = s.result();
     Disclosure d = new Disclosure(reveal);
@@ -109,7 +109,7 @@ final class StudentView {
               + " left blank.";
     }
     return new StudentView(s, template, reveal, steps, divergence, clean, misconceptions(steps),
-        new NetworkDiagram(template, verdicts));
+        new DiagramMarks(template, verdicts));
   }
 
   /**

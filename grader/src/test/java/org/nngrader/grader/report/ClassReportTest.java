@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -121,8 +122,11 @@ class ClassReportTest {
         .contains("<dt>Submissions</dt><dd>6</dd>")
         .contains("<dt>Graded</dt><dd>4</dd>")
         .contains("<dt>Could not be graded</dt><dd>2</dd>")
-        .contains("<td>sign of dE/dout reversed (target - out instead of out - target)</td>"
+        .contains("<td>" + org.nngrader.bank.math.MathProse.html(
+            "sign of dE/dout reversed (target - out instead of out - target)", Set.of(),
+            StudentReport.CATALOGUE) + "</td>"
             + "<td class=\"id\">error-derivative-sign</td><td class=\"num\">1</td>")
+        .contains("reversed (<math>")
         .contains("the zip archive is truncated")
         .contains("possible copying: the sheet carries variant v002 of s002")
         .contains("<a href=\"s001/report.html\">report</a>")

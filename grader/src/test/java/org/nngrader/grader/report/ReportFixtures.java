@@ -123,6 +123,25 @@ final class ReportFixtures {
         List.of("an older submission s005_answers_old.csv was not graded"));
   }
 
+  /**
+   * s006: a careful student who rounds every intermediate to 3 significant figures and carries
+   * the rounded values on, as by hand: many later steps are right only from those rounded values.
+   */
+  static GradedSubmission roundedEarly() {
+    Map<String, String> sheet = org.nngrader.bank.simulate.RoundAndCarry.written(T, REF.givens(),
+        org.nngrader.bank.simulate.RoundAndCarry.Rounding.SIGNIFICANT_3);
+    Map<String, StudentAnswer> a = new LinkedHashMap<>();
+    for (String step : T.asked()) {
+      String text = sheet.get(step);
+      if (text != null) {
+        a.put(step, new StudentAnswer.Numeric(Double.parseDouble(text), text, 0,
+            org.nngrader.grader.read.NumberForms.precisionOf(text)));
+      }
+    }
+    return graded("s006", "Florence Nightingale", "v006", "s006_answers.xlsx", grade(a),
+        List.of(), false);
+  }
+
   /** The whole class, in a fixed order. */
   static List<GradedSubmission> all() {
     return List.of(allCorrect(), slip(), misconception(), missingAndUnreadable(),

@@ -62,7 +62,10 @@ class StudentReportTest {
     assertThat(followThrough).isGreaterThan(1);
     String expected = "You first went wrong at net_h1 (net input of h1). " + followThrough
         + " later steps follow from it and got follow-through credit.";
-    assertThat(html(s, Reveal.ALL)).contains(expected)
+    // The page writes the step's id as math, the JSON as text.
+    assertThat(html(s, Reveal.ALL)).contains(org.nngrader.bank.math.MathProse.html(expected,
+            org.nngrader.bank.math.MathProse.names(ReportFixtures.T)))
+        .contains("You first went wrong at <math>")
         .contains("<tr id=\"step-0\" class=\"v-incorrect first\">");
     JsonNode fd = json(s, Reveal.ALL).get("firstDivergence");
     assertThat(fd.get("step").asText()).isEqualTo("net_h1");

@@ -4,51 +4,92 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.nngrader.bank.model.BiasMode;
 import org.nngrader.bank.model.Network;
-import org.nngrader.bank.model.Notation;
-import org.nngrader.bank.model.Numbers;
-import org.nngrader.bank.template.SymbolicSpec;
 import org.nngrader.bank.template.Template;
 
 /**
- * An SVG drawing of a template's network with one student's values: a column of circles per
- * layer, every edge labelled with its weight's name and value, biases above the neurons,
- * input values on the left, targets on the right, the activation under each neuron and the
- * learning rate and loss underneath. Black on white with a white halo behind labels, so it
- * reads on screen and on paper. With several training examples the inputs and targets are
- * named only (their values are in the table of given values). Pure function of its inputs.
+ * The one SVG drawing of a template's network, for every page that shows it: the problem
+ * sheet, the worked solution and (with the student's marks as an {@link Overlay}) the report.
+ * A column of circles per layer; every edge labelled with its weight's name and value (only
+ * marked edges when a layer has more than three neurons; every edge keeps a tooltip); each
+ * neuron's bias and each input's value beside it, on the side away from the edges (above in
+ * the upper half of a column, below in the lower half), targets right of the outputs, each
+ * layer's activation under its column and the learning rate underneath. With several training
+ * examples the inputs and targets are named only (their values are in the table of given
+ * values).
+ *
+ * <p>The drawing scales with its {@code viewBox}; every label is {@value #FONT} units high and
+ * the layout is kept narrow (a network of three layers of two is about 35 font sizes wide), so
+ * that labels stay at least 10 CSS px when a page shrinks it to a 390 px phone. Marks change
+ * colours and strokes and add symbols in places kept for them; they never move anything, so a
+ * report's drawing is the problem sheet's. Label widths come from {@link TextWidth}, so the
+ * output is the same on every machine. Pure function of its inputs.
  */
 public final class NetworkDiagram {
 
-  private static final int RADIUS = 26;
-  private static final int COLUMN = 230;
-  private static final int ROW = 120;
-  private static final int LEFT = 130;
-  private static final int TOP = 40;
-  private static final int BOTTOM = 70;
-  /** Where along an edge (0 at the source) its label may go, in order of preference. */
-  private static final double[] LABEL_POSITIONS =
-      {0.3, 0.22, 0.38, 0.16, 0.46, 0.54, 0.62, 0.7, 0.78};
-  /** Approximate width of a character at the 13px font size, for layout. */
-  private static final double CHAR = 7.4;
+  /** The size of every label, in drawing units. */
+  static final double FONT = 14;
+  private static final double LINE = 19;
+  private static final double STEP = 17;
+  private static final double PAD = 5;
+  private static final String INK = "#111";
+  private static final String EDGE = "#555";
+  /** Room kept before every edge label for a mark's symbol, so that marks move nothing. */
+  private static final double TAG = TextWidth.of("\u2717", FONT, true) + 3;
 
   private final Template template;
   private final Network net;
-  private final Notation n;
-  private final Map<String, Double> values;
-  private final StringBuilder svg = new StringBuilder();
+  private final Labels labels;
+  private final Overlay overlay;
   private final int rows;
-  /** What a symbolic template leaves abstract; null for a numeric template. */
-  private final SymbolicSpec symbolic;
+  private final boolean labelAll;
+  private final double radius;
+  private final double column;
+  private final double row;
+  private final double left;
+  private final double top;
+  private final StringBuilder svg = new StringBuilder();
 
-  private NetworkDiagram(Template template, Map<String, Double> values) {
+  private NetworkDiagram(Template template, Map<String, Double> values, Overlay overlay) {
     this.template = template;
     this.net = template.network();
-    this.n = template.notation();
-    this.values = values;
+    this.labels = new Labels(template, values);
+    this.overlay = overlay;
     this.rows = net.sizes().stream().mapToInt(Integer::intValue).max().orElse(1);
-    this.symbolic = template.symbolic();
+    this.labelAll = labelsEveryEdge(template);
+    double name = 0;
+    for (int l = 0; l < net.depth(); l++) {
+      for (int j = 0; j < net.size(l); j++) {
+        name = Math.max(name, TextWidth.of(labels.neuron(l, j), FONT, false));
+      }
+    }
+    this.radius = Math.max(20, Math.min(34, Math.ceil(name / 2 + 5)));
+    double weight = 0;
+    int lines = 1;
+    boolean crossing = false;
+    for (int l = 1; l < net.depth(); l++) {
+      crossing |= net.size(l - 1) > 1 && net.size(l) > 1;
+      for (int j = 0; j < net.size(l); j++) {
+        for (int k = 0; k < net.size(l - 1); k++) {
+          weight = Math.max(weight, width(labels.weight(l, j, k)));
+          lines = Math.max(lines, labels.weight(l, j, k).size());
+        }
+      }
+    }
+    this.column = Math.max(130, Math.ceil(2 * radius + (labelAll ? weight + 2 * PAD + TAG : 60)
+        + 14));
+    // Room between rows for the labels of crossing edges, clear of each other and the circles.
+    this.row = 2 * radius + (crossing ? 90 : 50) + 2 * STEP * (lines - 1);
+    double input = 0;
+    for (int k = 0; k < net.inputs(); k++) {
+      input = Math.max(input, width(labels.input(k)) + 2 * PAD);
+    }
+    this.left = Math.ceil(Math.max(radius, input / 2) + 4);
+    int above = 1;
+    for (int l = 0; l < net.depth(); l++) {
+      above = Math.max(above, (l == 0 ? labels.input(0) : labels.bias(l, 0)).size());
+    }
+    this.top = 6 + height(above) + 6 + radius;
   }
 
   /**
@@ -57,182 +98,260 @@ public final class NetworkDiagram {
    * @param values the given values (inputs, weights, biases, targets, rate) by id
    */
   public static String svg(Template template, Map<String, Double> values) {
-    return new NetworkDiagram(template, values).draw();
+    return svg(template, values, Overlay.NONE);
+  }
+
+  /** The diagram with a page's marks; the same drawing as without them but for the marks. */
+  public static String svg(Template template, Map<String, Double> values, Overlay overlay) {
+    return new NetworkDiagram(template, values, overlay).draw();
+  }
+
+  /**
+   * Whether every edge carries its weight's label: yes when no layer has more than three
+   * neurons; otherwise only marked edges do, and the weights are in the table of given values.
+   */
+  public static boolean labelsEveryEdge(Template template) {
+    return template.network().sizes().stream().allMatch(s -> s <= 3);
+  }
+
+  /** A sentence that says how to read the drawing, for its caption. */
+  public static String caption(Template template) {
+    Network net = template.network();
+    String edges = labelsEveryEdge(template) ? "Each edge is labelled with its weight"
+        : "Point at an edge for its weight (the values are in the table of given values)";
+    String biases = switch (net.biasMode()) {
+      case NONE -> "";
+      case SHARED -> "; the bias a layer shares is written beside each of its neurons";
+      case PER_NEURON -> "; each neuron's bias is written beside it";
+    };
+    String sides = net.examples() == 1 ? "; input values are beside the inputs, targets right"
+        + " of the outputs" : "";
+    return edges + biases + sides + ".";
   }
 
   private String draw() {
-    int longest = 0;
-    for (int j = 0; j < net.outputs(); j++) {
-      longest = Math.max(longest, targetLabel(j).length());
+    List<double[]> circles = new ArrayList<>();
+    for (int l = 0; l < net.depth(); l++) {
+      for (int j = 0; j < net.size(l); j++) {
+        circles.add(new double[] {x(l), y(l, j), radius});
+      }
     }
-    int width = LEFT + (net.depth() - 1) * COLUMN + RADIUS + 24 + (int) (longest * CHAR);
-    int height = TOP + rows * ROW + BOTTOM;
+    List<double[]> edges = new ArrayList<>();
+    for (int l = 1; l < net.depth(); l++) {
+      for (int j = 0; j < net.size(l); j++) {
+        for (int k = 0; k < net.size(l - 1); k++) {
+          edges.add(edge(l, j, k));
+        }
+      }
+    }
+    LabelPlacer placer = new LabelPlacer(circles, edges);
+    StringBuilder text = new StringBuilder();
+    fixedLabels(placer, text);
+    String lines = edges(placer, edges, text);
+    double[] extent = placer.extent();
+    String footer = labels.footer();
+    int width = (int) Math.ceil(Math.max(extent[0] + 4, 12 + TextWidth.of(footer, FONT, false)));
+    int height = (int) Math.ceil(extent[1] + (footer.isEmpty() ? 0 : LINE + 4) + 6);
     svg.append(String.format(Locale.ROOT,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"network\" width=\"%d\" height=\"%d\""
             + " viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"network-title\""
-            + " font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"13\">\n",
-        width, height, width, height));
-    svg.append("<title id=\"network-title\">").append(esc("Network of " + template.title()
-        + ": layers " + net.sizes())).append("</title>\n");
+            + " font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\" font-size=\"%s\""
+            + " fill=\"%s\">\n",
+        width, height, width, height, num(FONT), INK));
+    String title = "Network of " + template.title() + ": layers " + net.sizes();
+    svg.append("<title id=\"network-title\">").append(esc(overlay.description().isEmpty() ? title
+        : title + "; " + overlay.description())).append("</title>\n");
     svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
-    svg.append("<g class=\"edges\" stroke=\"#333\" stroke-width=\"1.4\">\n");
-    for (int l = 1; l < net.depth(); l++) {
-      for (int j = 0; j < net.size(l); j++) {
-        for (int k = 0; k < net.size(l - 1); k++) {
-          line(x(l - 1) + RADIUS, y(l - 1, k), x(l) - RADIUS, y(l, j));
-        }
-      }
-    }
-    svg.append("</g>\n<g class=\"weights\" text-anchor=\"middle\" font-size=\"12\">\n");
-    for (int l = 1; l < net.depth(); l++) {
-      List<double[]> placed = new ArrayList<>();
-      for (int j = 0; j < net.size(l); j++) {
-        for (int k = 0; k < net.size(l - 1); k++) {
-          weightLabel(l, j, k, placed);
-        }
-      }
-    }
-    svg.append("</g>\n<g class=\"neurons\">\n");
+    svg.append(lines);
+    svg.append("<g class=\"labels\">\n").append(text).append("</g>\n<g class=\"neurons\">\n");
     for (int l = 0; l < net.depth(); l++) {
       for (int j = 0; j < net.size(l); j++) {
         neuron(l, j);
       }
     }
     svg.append("</g>\n");
-    footer(height);
+    if (!footer.isEmpty()) {
+      svg.append(text(8, extent[1] + LINE, "", footer));
+    }
     svg.append("</svg>\n");
     return svg.toString();
   }
 
   /**
-   * The label of one edge, on the edge, at the first position along it (from a list tried in
-   * order) where its box does not cover a label already placed between the same two layers.
+   * Which side of a neuron its own labels (input value or bias, a mark's symbol) go: above in
+   * the upper half of a column, below in the lower half, where no edge leaves or arrives.
    */
-  private void weightLabel(int l, int j, int k, List<double[]> placed) {
-    double x0 = x(l - 1) + RADIUS;
-    double y0 = y(l - 1, k);
-    double x1 = x(l) - RADIUS;
-    double y1 = y(l, j);
-    String w = n.weight(l, j, k);
-    String label = w + " = " + value(w);
-    double half = label.length() * CHAR * 12 / 13 / 2 + 3;
-    double[] box = null;
-    for (double t : LABEL_POSITIONS) {
-      double[] b = {x0 + (x1 - x0) * t - half, y0 + (y1 - y0) * t - 8, 2 * half, 16};
-      if (box == null) {
-        box = b;
-      }
-      if (placed.stream().noneMatch(p -> overlap(p, b))) {
-        box = b;
-        break;
-      }
-    }
-    placed.add(box);
-    // An opaque box, so the label reads even where the edge (or another) passes under it.
-    svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\""
-        + " height=\"16\" fill=\"#fff\" stroke=\"#999\" stroke-width=\"0.6\" rx=\"3\"/>\n",
-        box[0], box[1], box[2]));
-    text(box[0] + half, box[1] + 12, "", label);
+  private int side(int l, int j) {
+    return j > (net.size(l) - 1) / 2.0 ? 1 : -1;
   }
 
-  private static boolean overlap(double[] a, double[] b) {
-    double pad = 2;
-    return a[0] < b[0] + b[2] + pad && b[0] < a[0] + a[2] + pad
-        && a[1] < b[1] + b[3] + pad && b[1] < a[1] + a[3] + pad;
+  /** Inputs, biases, targets and activations: placed first, edge labels then avoid them. */
+  private void fixedLabels(LabelPlacer placer, StringBuilder out) {
+    for (int l = 0; l < net.depth(); l++) {
+      double lowest = 0;
+      for (int j = 0; j < net.size(l); j++) {
+        double cx = x(l);
+        double cy = y(l, j);
+        // A mark's symbol has its place whether or not there is one, so marks move nothing.
+        placer.take(badge(l, j));
+        List<String> own = l == 0 ? labels.input(j) : labels.bias(l, j);
+        double y = side(l, j) < 0 ? cy - radius - 6 - height(own.size()) : cy + radius + 6;
+        if (!own.isEmpty()) {
+          placer.take(box(cx, y, width(own) + 2 * PAD, own.size()));
+          out.append(boxed(cx, y, own, INK, false));
+        }
+        lowest = Math.max(lowest, own.isEmpty() || side(l, j) < 0 ? cy + radius
+            : y + height(own.size()));
+      }
+      if (l > 0) {
+        String act = labels.activation(l);
+        placer.take(box(x(l), lowest + 4, TextWidth.of(act, FONT, false) + PAD, 1));
+        out.append(text(x(l), lowest + 18, "text-anchor=\"middle\" font-style=\"italic\""
+            + " fill=\"#333\"", act));
+      }
+    }
+    for (int j = 0; j < net.outputs(); j++) {
+      List<String> lines = labels.target(j);
+      double x = x(net.depth() - 1) + radius + 8;
+      double y = y(net.depth() - 1, j) + 5 - (lines.size() - 1) * STEP / 2;
+      for (String line : lines) {
+        placer.take(new double[] {x - 2, y - 14, TextWidth.of(line, FONT, false) + 4, LINE});
+        out.append(text(x, y, "", line));
+        y += STEP;
+      }
+    }
+  }
+
+  /** Where a mark's symbol goes: a circle of radius 10 at the outer corner of the neuron. */
+  private double[] badge(int l, int j) {
+    double s = radius * 0.72;
+    double cy = y(l, j) + side(l, j) * s;
+    return new double[] {x(l) + s - 11, cy - 11, 22, 22};
+  }
+
+  /** The edge into neuron j of layer l from neuron k of the layer before: {x0, y0, x1, y1}. */
+  private double[] edge(int l, int j, int k) {
+    return new double[] {x(l - 1) + radius, y(l - 1, k), x(l) - radius, y(l, j)};
+  }
+
+  /** The edges (marked ones over the others); their labels go into {@code out}. */
+  private String edges(LabelPlacer placer, List<double[]> edges, StringBuilder out) {
+    StringBuilder plain = new StringBuilder();
+    StringBuilder marked = new StringBuilder();
+    int index = 0;
+    for (int l = 1; l < net.depth(); l++) {
+      for (int j = 0; j < net.size(l); j++) {
+        for (int k = 0; k < net.size(l - 1); k++) {
+          double[] e = edges.get(index++);
+          Mark m = overlay.weight(l, j, k);
+          List<String> label = labels.weight(l, j, k);
+          String tip = String.join(" ", label) + ": " + labels.neuron(l - 1, k) + " \u2192 "
+              + labels.neuron(l, j) + (m == null ? "" : " (" + m.note() + ")");
+          (m == null ? plain : marked).append("<g class=\"edge")
+              .append(m == null ? "" : " " + m.cssClass()).append("\"><title>").append(esc(tip))
+              .append("</title>").append(String.format(Locale.ROOT,
+                  "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"", num(e[0]), num(e[1]),
+                  num(e[2]), num(e[3]))).append(stroke(m, EDGE, 1.4, 3)).append("/></g>\n");
+          if (labelAll || m != null) {
+            double[] b = placer.place(e, width(label) + 2 * PAD + TAG, height(label.size()));
+            List<String> shown = new ArrayList<>(label);
+            if (m != null) {
+              shown.set(0, m.symbol() + " " + shown.get(0));
+            }
+            out.append("<g class=\"weight").append(m == null ? "" : " " + m.cssClass())
+                .append("\" data-weight=\"").append(esc(template.notation().weight(l, j, k)))
+                .append("\">").append(boxed(b[0] + b[2] / 2, b[1], shown,
+                    m == null ? INK : m.colour(), m != null)).append("</g>\n");
+          }
+        }
+      }
+    }
+    return "<g class=\"edges\">\n" + plain + marked + "</g>\n";
+  }
+
+  /** The box of a label of some lines whose top middle is at (cx, y). */
+  private static double[] box(double cx, double y, double width, int lines) {
+    return new double[] {cx - width / 2, y, width, height(lines)};
+  }
+
+  /** The height of the box of a label of some lines. */
+  private static double height(int lines) {
+    return LINE + (lines - 1) * STEP;
+  }
+
+  private static double width(List<String> lines) {
+    return lines.stream().mapToDouble(t -> TextWidth.of(t, FONT, false)).max().orElse(0);
+  }
+
+  /** A label on an opaque box (so it reads where an edge passes under it), centred at cx. */
+  private String boxed(double cx, double y, List<String> lines, String colour, boolean marked) {
+    double w = width(lines) + 2 * PAD;
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "<rect x=\"%s\" y=\"%s\""
+        + " width=\"%s\" height=\"%s\" fill=\"#fff\" stroke=\"%s\" stroke-width=\"%s\" rx=\"3\"/>",
+        num(cx - w / 2), num(y), num(w), num(height(lines.size())), marked ? colour : "#999",
+        marked ? "2.2" : "0.6"));
+    for (int i = 0; i < lines.size(); i++) {
+      b.append(text(cx, y + 14 + i * STEP, "text-anchor=\"middle\""
+          + (colour.equals(INK) ? "" : " fill=\"" + colour + "\""), lines.get(i)).stripTrailing());
+    }
+    return b.toString();
   }
 
   private void neuron(int l, int j) {
     double cx = x(l);
     double cy = y(l, j);
-    String name = l == 0 ? stripExample(n.input(j, 0)) : stripExample(n.out(l, j, 0));
-    svg.append(String.format(Locale.ROOT,
-        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\" stroke=\"#000\" stroke-width=\"1.6\"/>\n",
-        cx, cy, RADIUS, l == 0 ? "#f2f2f2" : "#fff"));
-    int size = name.length() > 7 ? 10 : name.length() > 5 ? 11 : 13;
-    text(cx, cy + 4, "text-anchor=\"middle\" font-weight=\"bold\" font-size=\"" + size + "\"", name);
-    if (l == 0) {
-      String x = n.input(j, 0);
-      String label = net.examples() == 1 ? x + " = " + value(x) : stripExample(x);
-      text(cx - RADIUS - 8, cy + 4, "text-anchor=\"end\"", label);
-      return;
+    Mark m = overlay.neuron(l, j);
+    String name = labels.neuron(l, j);
+    svg.append("<g class=\"neuron").append(m == null ? "" : " " + m.cssClass()).append("\">")
+        .append("<title>").append(esc(name + (m == null ? "" : " (" + m.note() + ")")))
+        .append("</title>").append(String.format(Locale.ROOT,
+            "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"", num(cx), num(cy), num(radius),
+            l == 0 ? "#eee" : "#fff")).append(stroke(m, "#000", 1.6, 3.5)).append("/>")
+        .append(text(cx, cy + 5, "text-anchor=\"middle\"", name).stripTrailing());
+    if (m != null) {
+      double[] b = badge(l, j);
+      double bx = b[0] + 11;
+      double by = b[1] + 11;
+      svg.append(String.format(Locale.ROOT, "<circle cx=\"%s\" cy=\"%s\" r=\"10\" fill=\"#fff\""
+          + " stroke=\"%s\" stroke-width=\"1.6\"/>", num(bx), num(by), m.colour()))
+          .append(text(bx, by + 5, "text-anchor=\"middle\" font-weight=\"bold\" fill=\""
+              + m.colour() + "\"", m.symbol()).stripTrailing());
     }
-    text(cx, cy + RADIUS + 16, "text-anchor=\"middle\" font-style=\"italic\" font-size=\"11\""
-        + " fill=\"#333\"", activation(l));
-    String b = n.bias(l, j);
-    if (b != null && (net.biasMode() == BiasMode.PER_NEURON || j == 0)) {
-      String label = b + " = " + value(b)
-          + (net.biasMode() == BiasMode.SHARED && net.size(l) > 1 ? " (shared by the layer)" : "");
-      text(cx, cy - RADIUS - 8, "text-anchor=\"middle\" font-size=\"12\"", label);
+    svg.append("</g>\n");
+  }
+
+  private static String stroke(Mark m, String colour, double width, double marked) {
+    if (m == null) {
+      return " stroke=\"" + colour + "\" stroke-width=\"" + num(width) + "\"";
     }
-    if (net.isOutput(l) && !targetLabel(j).isEmpty()) {
-      text(cx + RADIUS + 8, cy + 4, "text-anchor=\"start\"", targetLabel(j));
-    }
+    return " stroke=\"" + m.colour() + "\" stroke-width=\"" + num(marked) + "\""
+        + (m.dashed() ? " stroke-dasharray=\"7 4\"" : "");
+  }
+
+  private static String text(double x, double y, String attributes, String content) {
+    return String.format(Locale.ROOT, "<text x=\"%s\" y=\"%s\"%s>%s</text>\n", num(x), num(y),
+        attributes.isEmpty() ? "" : " " + attributes, esc(content));
   }
 
   /**
-   * The activation under a neuron: its id, or the abstract function of a symbolic template
-   * (whose network carries a linear stand-in there).
+   * The centre of a layer's column: columns are further apart where more edges cross, so that
+   * their labels find room near their own edge.
    */
-  private String activation(int l) {
-    return symbolic == null ? net.activation(l).id()
-        : symbolic.activation(l).map(f -> f + " (abstract)").orElse(net.activation(l).id());
-  }
-
-  /** The target beside an output; empty when a symbolic exercise's loss is abstract. */
-  private String targetLabel(int j) {
-    String t = n.target(j, 0);
-    String name = stripExample(t);
-    String label = name.toLowerCase(Locale.ROOT).contains("target") ? name : "target " + name;
-    if (symbolic != null) {
-      if (symbolic.abstractLoss()) {
-        return "";
-      }
-      if (symbolic.unknowns().contains(t)) {
-        return label + " (unknown)";
-      }
-    }
-    return net.examples() == 1 ? label + " = " + value(t) : label;
-  }
-
-  private void footer(int height) {
-    if (symbolic != null) {
-      // No update is asked, and an abstract loss has no formula.
-      text(12, height - 18, "", "loss: " + (symbolic.abstractLoss()
-          ? n.total() + ", left abstract" : net.loss().description()));
-      return;
-    }
-    String rate = n.rate();
-    text(12, height - 40, "", "learning rate " + rate + " = " + value(rate));
-    text(12, height - 18, "", "loss: " + net.loss().description()
-        + (net.examples() > 1 ? ", mean over " + net.examples() + " examples" : ""));
-  }
-
-  private void line(double x0, double y0, double x1, double y1) {
-    svg.append(String.format(Locale.ROOT,
-        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n", x0, y0, x1, y1));
-  }
-
-  private void text(double x, double y, String attributes, String content) {
-    svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\"%s>%s</text>\n",
-        x, y, attributes.isEmpty() ? "" : " " + attributes, esc(content)));
-  }
-
   private double x(int l) {
-    return LEFT + l * COLUMN;
+    double x = left;
+    for (int m = 1; m <= l; m++) {
+      x += column + (labelAll ? 28 * Math.max(0, net.size(m - 1) + net.size(m) - 4) : 0);
+    }
+    return x;
   }
 
   private double y(int l, int j) {
-    return TOP + (rows - net.size(l)) * ROW / 2.0 + j * ROW + ROW / 2.0;
+    return top + (rows - net.size(l)) * row / 2.0 + j * row;
   }
 
-  private String value(String id) {
-    Double v = values.get(id);
-    return v == null ? "?" : Numbers.given(v);
-  }
-
-  private static String stripExample(String id) {
-    int h = id.indexOf('#');
-    return h < 0 ? id : id.substring(0, h);
+  private static String num(double v) {
+    String s = String.format(Locale.ROOT, "%.1f", v);
+    return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
   }
 
   /** Escapes text for XML content and attributes. */

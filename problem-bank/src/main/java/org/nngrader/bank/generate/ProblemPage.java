@@ -10,9 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.nngrader.bank.diagram.NetworkDiagram;
 import org.nngrader.bank.math.MathMl;
+import org.nngrader.bank.math.MathProse;
 import org.nngrader.bank.model.Activation;
 import org.nngrader.bank.model.BiasMode;
 import org.nngrader.bank.model.Loss;
@@ -61,28 +63,32 @@ final class ProblemPage {
     scope.put("creditRule", rule.sentence());
     scope.put("title", t.title());
     scope.put("templateId", t.id());
-    scope.put("description", t.description());
+    Set<String> names = MathProse.names(t);
+    scope.put("description", t.description() == null || t.description().isBlank() ? null
+        : MathProse.html(t.description(), names));
     scope.put("studentId", student.id());
     scope.put("studentName", student.name().isEmpty() ? student.id() : student.name());
     scope.put("variant", variant.id());
     network(t, scope);
     scope.put("diagram", NetworkDiagram.svg(t, variant.parameters()));
-    scope.put("givens", givens(t, variant));
+    scope.put("diagramCaption", NetworkDiagram.caption(t));
+    scope.put("givens", givens(t, variant, names));
     List<Map<String, Object>> steps = new ArrayList<>();
     AnswerSheet sheet = AnswerSheet.of(t, student.id(), variant.id());
     for (int i = 0; i < sheet.steps().size(); i++) {
       AnswerSheet.Step s = sheet.steps().get(i);
       steps.add(Map.of("number", i + 1, "id", s.id(), "math", MathMl.inline(s.id()), "question",
-          s.expression() ? s.question() + " (an expression)" : s.question()));
+          MathProse.html(s.expression() ? s.question() + " (an expression)" : s.question(),
+              names)));
     }
     scope.put("symbolic", solved != null);
     if (solved != null) {
-      List<Map<String, String>> names = new ArrayList<>();
-      solved.symbols().forEach((name, meaning) -> names.add(Map.of("name", name,
-          "math", MathMl.inline(name), "meaning", meaning)));
-      solved.functions().forEach((name, meaning) -> names.add(Map.of("name", name,
-          "math", MathMl.inline(name), "meaning", meaning)));
-      scope.put("abstractNames", names);
+      List<Map<String, String>> abstractNames = new ArrayList<>();
+      solved.symbols().forEach((name, meaning) -> abstractNames.add(Map.of("name", name,
+          "math", MathMl.inline(name), "meaning", MathProse.html(meaning, names))));
+      solved.functions().forEach((name, meaning) -> abstractNames.add(Map.of("name", name,
+          "math", MathMl.inline(name), "meaning", MathProse.html(meaning, names))));
+      scope.put("abstractNames", abstractNames);
       scope.put("expressionExample", sheet.expressions().example());
       scope.put("hasFunctions", !solved.functions().isEmpty());
       scope.put("hasNumbers", sheet.steps().stream().anyMatch(s -> !s.expression()));
@@ -121,7 +127,7 @@ final class ProblemPage {
     }
     scope.put("activations", acts);
     String loss = spec != null && spec.abstractLoss()
-        ? t.notation().total() + ", left abstract (its derivatives stay symbols)"
+        ? MathMl.inline(t.notation().total()) + ", left abstract (its derivatives stay symbols)"
         : switch (net.loss()) {
           case HALF_SSE -> "half squared error, " + MathMl.inline("1/2*(target - out)^2")
               + " summed over the outputs";
@@ -130,11 +136,12 @@ final class ProblemPage {
           default -> net.loss().description();
         };
     if (spec != null && !spec.unknowns().isEmpty()) {
-      loss += "; the target " + String.join(", ", spec.unknowns()) + " is unknown";
+      loss += "; the target " + spec.unknowns().stream().map(MathMl::inline)
+          .collect(Collectors.joining(", ")) + " is unknown";
     }
     scope.put("loss", loss
-        + (net.examples() > 1 ? "; E_total is the mean over the " + net.examples() + " examples"
-            : ""));
+        + (net.examples() > 1 ? "; " + MathMl.inline(t.notation().total()) + " is the mean over the "
+            + net.examples() + " examples" : ""));
     scope.put("biases", switch (net.biasMode()) {
       case PER_NEURON -> "one per neuron.";
       case SHARED -> "one per layer, shared by its neurons.";
@@ -164,7 +171,8 @@ final class ProblemPage {
     scope.put("conventions", conventions);
   }
 
-  private static List<Map<String, String>> givens(Template t, Variant variant) {
+  private static List<Map<String, String>> givens(Template t, Variant variant,
+      Set<String> names) {
     Notation n = t.notation();
     Network net = t.network();
     Map<String, String> meaning = new LinkedHashMap<>();
@@ -191,7 +199,7 @@ final class ProblemPage {
         case RATE -> "learning rate";
         default -> kinds.get(id).id();
       });
-      rows.add(Map.of("id", id, "math", MathMl.inline(id), "meaning", what,
+      rows.add(Map.of("id", id, "math", MathMl.inline(id), "meaning", MathProse.html(what, names),
           "value", Numbers.given(v)));
     });
     return rows;

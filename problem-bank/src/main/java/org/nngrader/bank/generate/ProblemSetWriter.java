@@ -178,7 +178,7 @@ public final class ProblemSetWriter {
     text(keyDir.resolve(f.get(ProblemSet.KEY_CSV)), AnswerKeyWriter.csv(key));
     text(keyDir.resolve(f.get(ProblemSet.KEY_JSON)), AnswerKeyWriter.json(key));
     text(keyDir.resolve(f.get(ProblemSet.SOLUTION)),
-        SolutionFormat.html(solution, s.id(), v.id(),
+        SolutionFormat.html(solution, t, s.id(), v.id(),
             sheet.steps().stream().map(AnswerSheet.Step::id).toList()));
     return f;
   }

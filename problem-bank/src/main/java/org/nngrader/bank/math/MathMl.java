@@ -33,6 +33,18 @@ public final class MathMl {
     return "<math>" + semantics(body(formula), formula) + "</math>";
   }
 
+  /** One formula as an inline {@code <math>} element, or null when this reader cannot parse it. */
+  public static String inlineIfFormula(String formula) {
+    try {
+      Parser p = new Parser(Lexer.tokens(formula));
+      String m = p.comparison();
+      return p.atEnd() ? "<math>" + semantics("<mrow>" + m + "</mrow>", formula) + "</math>"
+          : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   /**
    * The parts of an equation chain joined by {@code =} in one {@code <math>}: {@code
    * chain("w5+", "w5 - eta * dE_total/dw5", "0.35891648")}.
@@ -289,6 +301,9 @@ public final class MathMl {
       if (peek().equals("-")) {
         next();
         b.append("<mo>\u2212</mo>");
+      } else if (peek().equals("+")) {
+        next();
+        b.append("<mo>+</mo>");
       }
       b.append(product());
       while (peek().equals("+") || peek().equals("-")) {

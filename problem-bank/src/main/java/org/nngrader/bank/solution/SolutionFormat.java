@@ -12,7 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.nngrader.bank.diagram.NetworkDiagram;
 import org.nngrader.bank.math.MathMl;
+import org.nngrader.bank.math.MathProse;
+import org.nngrader.bank.template.Template;
 import org.nngrader.bank.model.Numbers;
 
 /**
@@ -41,10 +45,20 @@ public enum SolutionFormat {
   }
 
   public String render(WorkedSolution s) {
+    return render(s, null);
+  }
+
+  /**
+   * The solution in this format; the HTML page draws the template's network with the given
+   * values (as the problem sheet does).
+   *
+   * @param template the solution's template, or null for a page without the drawing
+   */
+  public String render(WorkedSolution s, Template template) {
     return switch (this) {
       case TEXT -> text(s);
       case MD -> markdown(s);
-      case HTML -> page(s, null, null, List.copyOf(s.answers().keySet()));
+      case HTML -> page(s, template, null, null, List.copyOf(s.answers().keySet()));
       case JSON -> json(s);
     };
   }
@@ -56,9 +70,9 @@ public enum SolutionFormat {
    *
    * @param sheetSteps the answer sheet's step ids in sheet order (step 1 first)
    */
-  public static String html(WorkedSolution s, String studentId, String variant,
-      List<String> sheetSteps) {
-    return page(s, studentId, variant, sheetSteps);
+  public static String html(WorkedSolution s, Template template, String studentId,
+      String variant, List<String> sheetSteps) {
+    return page(s, template, studentId, variant, sheetSteps);
   }
 
   /** {@code id = symbolic = numeric = result}, skipping parts that repeat. */
@@ -150,20 +164,27 @@ public enum SolutionFormat {
     return sb.toString();
   }
 
-  private static String page(WorkedSolution s, String studentId, String variant,
-      List<String> sheetSteps) {
+  private static String page(WorkedSolution s, Template template, String studentId,
+      String variant, List<String> sheetSteps) {
     Map<String, Object> scope = new LinkedHashMap<>();
+    if (template != null) {
+      scope.put("diagram", NetworkDiagram.svg(template, s.givens()));
+      scope.put("diagramCaption", NetworkDiagram.caption(template));
+    }
     scope.put("title", s.title());
     scope.put("studentId", studentId);
     scope.put("variant", variant);
     scope.put("templateId", s.templateId());
-    scope.put("description", s.description());
+    Set<String> names = template == null ? Set.of() : MathProse.names(template);
+    scope.put("description", s.description() == null || s.description().isBlank() ? null
+        : MathProse.html(s.description(), names));
     List<Map<String, String>> givens = new ArrayList<>();
     s.givens().forEach((k, v) -> givens.add(Map.of("id", MathMl.inline(k), "value",
         MathMl.inline(Numbers.given(v)))));
     scope.put("givens", givens);
     List<Map<String, String>> symbols = new ArrayList<>();
-    s.symbols().forEach((k, v) -> symbols.add(Map.of("name", MathMl.inline(k), "meaning", v)));
+    s.symbols().forEach((k, v) -> symbols.add(Map.of("name", MathMl.inline(k), "meaning",
+        MathProse.html(v, names))));
     scope.put("symbols", symbols);
     scope.put("hasSymbols", !symbols.isEmpty());
     scope.put("symbolic", s.isSymbolic());
@@ -175,7 +196,7 @@ public enum SolutionFormat {
       for (WorkedSolution.Step st : sec.steps()) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", st.id());
-        m.put("description", st.description());
+        m.put("description", MathProse.html(st.description(), names));
         m.put("symbolic", st.symbolic());
         m.put("numeric", st.numeric());
         m.put("result", st.result());

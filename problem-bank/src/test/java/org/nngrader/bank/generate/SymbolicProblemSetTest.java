@@ -187,7 +187,7 @@ class SymbolicProblemSetTest {
     List<String> sheet = org.nngrader.bank.sheet.AnswerSheet.of(t, s.id(), s.variant()).steps()
         .stream().map(org.nngrader.bank.sheet.AnswerSheet.Step::id).toList();
     assertThat(Files.readString(set.file(s, ProblemSet.SOLUTION)))
-        .isEqualTo(SolutionFormat.html(WorkedSolution.of(solved), s.id(), s.variant(), sheet));
+        .isEqualTo(SolutionFormat.html(WorkedSolution.of(solved), t, s.id(), s.variant(), sheet));
   }
 
   @Test
@@ -195,11 +195,12 @@ class SymbolicProblemSetTest {
     String abstractSheet = Files.readString(sets.get("symbolic-3-2-1").file(
         sets.get("symbolic-3-2-1").students().get(0), ProblemSet.PROBLEM));
     assertThat(abstractSheet).contains(">f (abstract)</text>").contains(">g (abstract)</text>")
-        .contains("loss: L, left abstract").doesNotContain("target y");
+        .contains("Loss: " + org.nngrader.bank.math.MathMl.inline("L") + ", left abstract")
+        .doesNotContain("target y");
     String unknownSheet = Files.readString(sets.get("exp-output-2-2-1").file(
         sets.get("exp-output-2-2-1").students().get(0), ProblemSet.PROBLEM));
-    assertThat(unknownSheet).contains(">target y (unknown)</text>")
-        .contains("the target y is unknown").contains("Hidden layer 1: sigmoid");
+    assertThat(unknownSheet).contains(">target y</text>").contains(">(unknown)</text>")
+        .contains("the target " + org.nngrader.bank.math.MathMl.inline("y") + " is unknown").contains("Hidden layer 1: sigmoid");
   }
 
   @Test

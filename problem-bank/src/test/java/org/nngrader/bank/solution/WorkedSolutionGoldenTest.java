@@ -51,7 +51,7 @@ class WorkedSolutionGoldenTest {
     WorkedSolution s = t.isSymbolic()
         ? WorkedSolution.of(SymbolicSolver.solve(t, Map.of()))
         : WorkedSolution.of(t, t.solve(Map.of()));
-    return c.format().render(s);
+    return c.format().render(s, t);
   }
 
   @ParameterizedTest(name = "{0}")

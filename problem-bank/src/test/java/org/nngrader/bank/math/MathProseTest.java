@@ -1,0 +1,89 @@
+package org.nngrader.bank.math;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.nngrader.bank.template.Templates;
+
+class MathProseTest {
+
+  static final Set<String> CLASSIC = MathProse.names(Templates.builtin("sigmoid-2-2-2"));
+  static final Set<String> SYMBOLIC = MathProse.names(Templates.builtin("symbolic-3-2-1"));
+
+  static String html(String text) {
+    return MathProse.html(text, CLASSIC);
+  }
+
+  @Test
+  void theExercisesNamesAreKnown() {
+    assertThat(CLASSIC).contains("net_h1", "out_o2", "w5", "E_total", "E_o1", "eta", "h1", "o2",
+        "target_o1", "b1", "i2").doesNotContain("dE_total/dw5", "w5+", "E_total@10000");
+    assertThat(SYMBOLIC).contains("f", "f'", "g'", "y_hat", "L");
+  }
+
+  @Test
+  void aFormulaInFeedbackIsMathAndTheWordsAroundItText() {
+    assertThat(html("Incorrect: check out_o1*(1 - out_o1)."))
+        .isEqualTo("Incorrect: check " + MathMl.inline("out_o1*(1 - out_o1)") + ".");
+    assertThat(html("It follows from your answers to dout_o1/dnet_o1, dE_o1/dnet_o1 (expected"
+        + " 0.05904538).")).isEqualTo("It follows from your answers to "
+        + MathMl.inline("dout_o1/dnet_o1") + ", " + MathMl.inline("dE_o1/dnet_o1")
+        + " (expected 0.05904538).");
+  }
+
+  @Test
+  void namesAloneAreMathAndEnglishStaysText() {
+    assertThat(html("w5 after one update")).isEqualTo(MathMl.inline("w5") + " after one update");
+    assertThat(html("E_total after 10000 updates, E_total@10000"))
+        .isEqualTo(MathMl.inline("E_total") + " after 10000 updates, "
+            + MathMl.inline("E_total@10000"));
+    assertThat(html("a leaky_relu(0.01) or 25 later steps; the follow-through credit"))
+        .isEqualTo("a leaky_relu(0.01) or 25 later steps; the follow-through credit");
+    assertThat(html("How the error of o1 changes with out_h1's value"))
+        .isEqualTo("How the error of " + MathMl.inline("o1") + " changes with "
+            + MathMl.inline("out_h1") + "&#39;s value");
+  }
+
+  @Test
+  void parenthesesThatOpenProseStayText() {
+    assertThat(html("It is dout_o1/dnet_o1 = out_o1*(1 - out_o1) (derivative of o1's"
+        + " activation (sigmoid))."))
+        .isEqualTo("It is " + MathMl.inline("dout_o1/dnet_o1 = out_o1*(1 - out_o1)")
+            + " (derivative of " + MathMl.inline("o1") + "&#39;s activation (sigmoid)).");
+    assertThat(html("(w3 by each output's error, dE_o1/dnet_o1, ...)"))
+        .isEqualTo("(" + MathMl.inline("w3") + " by each output&#39;s error, "
+            + MathMl.inline("dE_o1/dnet_o1") + ", ...)");
+  }
+
+  @Test
+  void sumsUpdatesAndAbstractFunctions() {
+    assertThat(html("net input of o1, w5 * out_h1 + w6 * out_h2 + b2; then w5+ = w5 - eta * x"))
+        .isEqualTo("net input of " + MathMl.inline("o1") + ", "
+            + MathMl.inline("w5 * out_h1 + w6 * out_h2 + b2") + "; then "
+            + MathMl.inline("w5+ = w5 - eta") + " * x");
+    assertThat(MathProse.html("using dL/dy_hat, g'(z_out), f and f' (f'(-4.2) is the"
+        + " derivative of f at -4.2)", SYMBOLIC))
+        .isEqualTo("using " + MathMl.inline("dL/dy_hat") + ", " + MathMl.inline("g'(z_out)")
+            + ", " + MathMl.inline("f") + " and " + MathMl.inline("f'") + " ("
+            + MathMl.inline("f'(-4.2)") + " is the derivative of " + MathMl.inline("f")
+            + " at -4.2)");
+  }
+
+  @Test
+  void genericNamesAreMathOnlyInAFormula() {
+    Set<String> generic = Set.of("target", "out", "net", "E", "w");
+    assertThat(MathProse.html("Sign of dE/dout reversed (target - out instead of out - target),"
+        + " left out", CLASSIC, generic)).isEqualTo("Sign of " + MathMl.inline("dE/dout")
+        + " reversed (" + MathMl.inline("target - out") + " instead of "
+        + MathMl.inline("out - target") + "), left out");
+    assertThat(html("left out")).isEqualTo("left out");
+  }
+
+  @Test
+  void textIsEscaped() {
+    assertThat(html("<b>&\"x\"</b> w1")).isEqualTo("&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt; "
+        + MathMl.inline("w1"));
+    assertThat(MathProse.html(null, CLASSIC)).isEmpty();
+  }
+}
