@@ -256,9 +256,13 @@ public final class StudentReport {
     m.put("feedback", r.verdict() == Verdict.UNREADABLE ? Markup.escape(feedback)
         : MathProse.html(feedback, names, CATALOGUE));
     m.put("note", r.note() == null || r.note().isBlank() ? null : MathProse.html(r.note(), names));
+    // Formulas and expected expressions as MathML a narrow page can wrap between terms; the
+    // student's own answer stays as typed.
     m.put("formula", st.formula() == null ? null
-        : MathMl.chain(List.of(r.step(), st.formula())));
-    m.put("expected", st.expectedExpression() != null ? st.expectedExpression()
+        : MathMl.breakable(List.of(r.step(), st.formula())));
+    m.put("expected", st.expectedExpression() != null
+        ? "<span class=\"formula\">" + MathMl.breakable(List.of(st.expectedExpression()))
+            + "</span>"
         : st.expected() == null ? null : Numbers.computed(st.expected()));
     m.put("followThroughValue", st.followThroughValue() == null ? null
         : Numbers.computed(st.followThroughValue()));

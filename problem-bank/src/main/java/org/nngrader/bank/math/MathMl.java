@@ -66,6 +66,81 @@ public final class MathMl {
         + "</math>";
   }
 
+  /**
+   * An equation chain as inline {@code <math>} elements that a narrow page can wrap: browsers
+   * do not break a line inside {@code <math>}, so each top-level term ({@code a ⋅}, {@code b
+   * +}, {@code lhs =}) is an element of its own with its operator at its end, and a line may
+   * break between them. A part is split only where that draws exactly what the whole part
+   * would (not inside parentheses, a fraction or a power); a part that cannot be split is one
+   * element, and one this reader does not follow is its text inside {@code <math>}.
+   */
+  public static String breakable(List<String> parts) {
+    List<String> pieces = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      List<String[]> terms = terms(parts.get(i));
+      for (int k = 0; k < terms.size(); k++) {
+        String op = k < terms.size() - 1 ? terms.get(k)[1] : i < parts.size() - 1 ? "=" : null;
+        String text = terms.get(k)[0];
+        String ml = body(text) + (op == null ? "" : "<mo>" + (op.equals("-") ? "\u2212"
+            : op.equals("*") ? "\u22c5" : op) + "</mo>");
+        pieces.add("<math>" + semantics("<mrow>" + ml + "</mrow>",
+            op == null ? text : text + " " + op) + "</math>");
+      }
+    }
+    return String.join("<wbr>", pieces);
+  }
+
+  /**
+   * The top-level terms of a formula, each with the operator after it: split at {@code " + "}
+   * and {@code " - "} outside parentheses, or when there are none at {@code " * "}; the split
+   * is used when drawing the terms one after the other gives the same MathML as the whole,
+   * otherwise the formula is one term.
+   */
+  private static List<String[]> terms(String formula) {
+    List<String[]> terms = split(formula, "+-");
+    if (terms.size() == 1) {
+      terms = split(formula, "*");
+    }
+    if (terms.size() == 1) {
+      return terms;
+    }
+    StringBuilder joined = new StringBuilder("<mrow>");
+    for (String[] t : terms) {
+      String b = body(t[0]);
+      if (b.startsWith("<mtext>")) {
+        return List.<String[]>of(new String[] {formula, null});
+      }
+      joined.append(b, "<mrow>".length(), b.length() - "</mrow>".length());
+      if (t[1] != null) {
+        joined.append(t[1].equals("*") ? "<mo>\u22c5</mo>" : t[1].equals("+") ? "<mo>+</mo>"
+            : "<mo>\u2212</mo>");
+      }
+    }
+    joined.append("</mrow>");
+    return joined.toString().equals(body(formula)) ? terms
+        : List.<String[]>of(new String[] {formula, null});
+  }
+
+  private static List<String[]> split(String formula, String operators) {
+    List<String[]> terms = new ArrayList<>();
+    int depth = 0;
+    int from = 0;
+    for (int i = 0; i + 2 < formula.length(); i++) {
+      char c = formula.charAt(i);
+      if (c == '(' || c == '[') {
+        depth++;
+      } else if (c == ')' || c == ']') {
+        depth--;
+      } else if (depth == 0 && i > 0 && operators.indexOf(c) >= 0
+          && formula.charAt(i - 1) == ' ' && formula.charAt(i + 1) == ' ') {
+        terms.add(new String[] {formula.substring(from, i - 1), String.valueOf(c)});
+        from = i + 2;
+      }
+    }
+    terms.add(new String[] {formula.substring(from), null});
+    return terms;
+  }
+
   private static String semantics(String mrow, String text) {
     return "<semantics>" + mrow + "<annotation encoding=\"text/plain\">" + escape(text)
         + "</annotation></semantics>";

@@ -50,6 +50,46 @@ class MathMlTest {
   }
 
   @Test
+  void aBreakableFormulaIsOneElementPerTopLevelTermWithItsOperator() {
+    String m = MathMl.breakable(List.of("(0.88 - y) * 0.88 * 0.67"));
+    assertThat(m.split("<wbr>")).hasSize(3);
+    assertThat(m.split("<wbr>")[0]).startsWith("<math>").endsWith("</math>")
+        .contains("<mo>(</mo><mn>0.88</mn><mo>\u2212</mo><mi>y</mi><mo>)</mo>")
+        .contains("<mo>\u22c5</mo></mrow><annotation encoding=\"text/plain\">(0.88 - y) *<");
+    assertThat(m.split("<wbr>")[2]).contains("<mn>0.67</mn></mrow></mrow><annotation");
+    // Drawn one after the other, the elements are the formula drawn whole.
+    assertThat(m.replaceAll("<annotation[^>]*>[^<]*</annotation>|</?math>|</?semantics>"
+        + "|<wbr>|</?mrow>", "")).isEqualTo(MathMl.body("(0.88 - y) * 0.88 * 0.67")
+        .replaceAll("</?mrow>", ""));
+  }
+
+  @Test
+  void aBreakableSumKeepsEachProductWhole() {
+    String m = MathMl.breakable(List.of("w1 * i1 + w2 * i2 - b1"));
+    assertThat(m.split("<wbr>")).hasSize(3);
+    assertThat(m.split("<wbr>")[0]).contains(">w1 * i1 +<");
+    assertThat(m.split("<wbr>")[1]).contains("<mo>\u2212</mo></mrow><annotation");
+  }
+
+  @Test
+  void aBreakableChainEndsEachPartWithEquals() {
+    String m = MathMl.breakable(List.of("dJ/dw5", "dJ/dp * dp/dz"));
+    assertThat(m.split("<wbr>")).hasSize(3);
+    assertThat(m.split("<wbr>")[0]).contains("<mo>=</mo></mrow><annotation encoding="
+        + "\"text/plain\">dJ/dw5 =<");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a * b / c", "1/(1 + e^(-net_h1))", "max(0.01*net, net)",
+      "out_o1*(1 - out_o1)"})
+  void aFormulaThatSplittingWouldRedrawStaysWhole(String formula) {
+    String m = MathMl.breakable(List.of(formula));
+    assertThat(m).doesNotContain("<wbr>").isEqualTo(MathMl.inline(formula)
+        .replace("<math><semantics>", "<math><semantics><mrow>")
+        .replace("<annotation", "</mrow><annotation"));
+  }
+
+  @Test
   void whatItCannotReadIsKeptAsTextInsideMath() {
     assertThat(MathMl.inline("a ? b")).contains("<mtext>a ? b</mtext>").startsWith("<math>");
     assertThat(MathMl.inline("<script>")).doesNotContain("<script>");
