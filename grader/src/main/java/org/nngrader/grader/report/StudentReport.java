@@ -53,9 +53,10 @@ public final class StudentReport {
 
   /**
    * The generic names the misconception catalogue writes its explanations in ({@code 1/2
-   * (target - out)^2}, {@code dE/dout}), which the divergence message and the feedback quote.
+   * (target - out)^2}, {@code dE/dout}, {@code w+ = w - eta * dE/dw}, {@code 1/n}), which the
+   * divergence message and the feedback quote.
    */
-  static final Set<String> CATALOGUE = Set.of("target", "out", "net", "E", "w");
+  static final Set<String> CATALOGUE = Set.of("target", "out", "net", "E", "w", "n", "eta");
 
   private static final Mustache HTML =
       new DefaultMustacheFactory("org/nngrader/grader/report").compile("student.mustache");

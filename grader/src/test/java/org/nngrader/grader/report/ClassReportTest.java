@@ -126,7 +126,7 @@ class ClassReportTest {
             "sign of dE/dout reversed (target - out instead of out - target)", Set.of(),
             StudentReport.CATALOGUE) + "</td>"
             + "<td class=\"id\">error-derivative-sign</td><td class=\"num\">1</td>")
-        .contains("reversed (<math>")
+        .contains("reversed <span style=\"white-space:nowrap\">(<math>")
         .contains("the zip archive is truncated")
         .contains("possible copying: the sheet carries variant v002 of s002")
         .contains("<a href=\"s001/report.html\">report</a>")

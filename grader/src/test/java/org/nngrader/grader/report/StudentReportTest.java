@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.nngrader.bank.math.MathMl;
 import org.nngrader.bank.model.Numbers;
 import org.nngrader.grader.batch.GradedSubmission;
 import org.nngrader.grader.engine.StepResult;
@@ -85,6 +86,20 @@ class StudentReportTest {
     assertThat(m.get("id").asText()).isEqualTo("error-derivative-sign");
     assertThat(m.get("feedback").asText()).contains("out - target");
     assertThat(m.get("steps").get(0).asText()).isEqualTo("dE_total/dout_o1");
+  }
+
+  @Test
+  void theCataloguesExplanationShowsEachOfItsFormulasWholeAsMath() {
+    String html = html(ReportFixtures.misconception(), Reveal.ALL);
+    String section = html.substring(html.indexOf("<h2>Misconceptions</h2>"));
+    section = section.substring(0, section.indexOf("</section>"));
+    assertThat(section).contains(MathMl.inline("d(target - out)/dout = -1"))
+        .contains(MathMl.inline("1/2 (target - out)^2"))
+        .contains(MathMl.inline("-(target - out) = out - target"));
+    // Outside the math only words are left: no piece of a formula as text.
+    String words = section.replaceAll("<math>.*?</math>", "").replaceAll("<[^>]*>", "");
+    assertThat(words).doesNotContain("/d").doesNotContain("d(").doesNotContain(" - ")
+        .doesNotContain("^").contains("with respect to out is");
   }
 
   @Test

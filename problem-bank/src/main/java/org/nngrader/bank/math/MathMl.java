@@ -284,6 +284,9 @@ public final class MathMl {
           }
           out.add(m.group());
           i = m.end();
+        } else if (s.startsWith("...", i)) {
+          out.add("...");
+          i += 3;
         } else if (Character.isLetter(c)) {
           int end = identifierEnd(s, i);
           // d<id>/d<id> is one partial derivative.
@@ -437,12 +440,30 @@ public final class MathMl {
         expect(")");
         return group(inner);
       }
+      if (t.equals("...")) {
+        return "<mo>\u2026</mo>";
+      }
       if (Character.isDigit(c) || c == '.') {
         return number(t);
       }
       if (Character.isLetter(c)) {
         if (WORDS.contains(t)) {
           return "<mtext>\u2002" + t + "\u2002</mtext>";
+        }
+        if (t.equals("d") && peek().equals("(")) {
+          // d(expression)/dx: the derivative of an expression, d(target - out)/dout
+          int start = pos;
+          next();
+          String inner = list();
+          expect(")");
+          if (peek().equals("/") && pos + 1 < tokens.size()
+              && tokens.get(pos + 1).matches("d[A-Za-z].*")) {
+            next();
+            String by = next();
+            return "<mfrac><mrow><mo>\u2202</mo>" + group(inner) + "</mrow><mrow><mo>\u2202</mo>"
+                + identifier(by.substring(1)) + "</mrow></mfrac>";
+          }
+          pos = start;
         }
         if (c == 'd' && t.contains("/d")) {
           int slash = t.indexOf("/d");
@@ -451,7 +472,7 @@ public final class MathMl {
               + "</mrow></mfrac>";
         }
         if (peek().equals("(") && (FUNCTIONS.contains(t) || t.endsWith("'")
-            || t.length() == 1)) {
+            || t.length() == 1 || t.equals("sigma"))) {
           next();
           String args = list();
           expect(")");

@@ -32,7 +32,7 @@ public final class MathProse {
   private static final Pattern NUMBER = Pattern.compile("[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?"
       + "|\\.[0-9]+");
   private static final Set<String> FUNCTIONS =
-      Set.of("exp", "ln", "log", "max", "min", "tanh", "sigmoid", "relu", "softmax");
+      Set.of("exp", "ln", "log", "max", "min", "tanh", "sigmoid", "sigma", "relu", "softmax");
 
   /** GENERIC: a generic name ({@code out}, {@code target}), a formula only with an operator. */
   private enum Kind { NAME, GENERIC, NUMBER, OPERATOR, OPEN, CLOSE, COMMA, SPACE, WORD, OTHER }
@@ -113,6 +113,29 @@ public final class MathProse {
       render(tokens.subList(i, end), out);
       i = end;
     }
+    return keptWithItsPunctuation(out);
+  }
+
+  private static final Pattern MATH_AND_NEIGHBOURS =
+      Pattern.compile("([^\\s<>]*)(<math>.*?</math>)([^\\s<]*)");
+
+  /**
+   * A formula with the text written against it ({@code (}, {@code ).}, {@code 's}) in one
+   * unbreakable span: a browser may break a line on either side of a {@code <math>} element,
+   * which would start a line with the closing parenthesis.
+   */
+  private static String keptWithItsPunctuation(CharSequence html) {
+    Matcher m = MATH_AND_NEIGHBOURS.matcher(html);
+    StringBuilder out = new StringBuilder(html.length() + 64);
+    while (m.find()) {
+      if (m.group(1).isEmpty() && m.group(3).isEmpty()) {
+        m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+      } else {
+        m.appendReplacement(out, Matcher.quoteReplacement(
+            "<span style=\"white-space:nowrap\">" + m.group() + "</span>"));
+      }
+    }
+    m.appendTail(out);
     return out.toString();
   }
 
@@ -162,15 +185,34 @@ public final class MathProse {
     while (to > from && trailingText(run.get(to - 1).kind())) {
       to--;
     }
+    if (to - from > 2 && run.get(from).kind() == Kind.OPEN && run.get(to - 1).kind() == Kind.CLOSE
+        && enclosing(run.subList(from, to))) {
+      from++; // parentheses of the sentence around a formula: "(w+)" is "(" w+ ")"
+      to--;
+    }
     List<Token> span = run.subList(from, to);
     String formula = text(span);
-    boolean named = span.stream().anyMatch(t -> t.kind() == Kind.NAME)
+    boolean named = span.stream().anyMatch(t -> t.kind() == Kind.NAME
+            || t.kind() == Kind.GENERIC && t.text().endsWith("+"))
         || span.stream().anyMatch(t -> t.kind() == Kind.GENERIC)
         && span.stream().anyMatch(t -> t.kind() == Kind.OPERATOR);
     String math = named ? MathMl.inlineIfFormula(formula) : null;
     out.append(MathMl.escape(text(run.subList(0, from))));
     out.append(math == null ? MathMl.escape(formula) : math);
     out.append(MathMl.escape(text(run.subList(to, run.size()))));
+  }
+
+  /** Whether the first token's parenthesis closes at the last token. */
+  private static boolean enclosing(List<Token> span) {
+    int depth = 0;
+    for (int k = 0; k < span.size(); k++) {
+      Kind kind = span.get(k).kind();
+      depth += kind == Kind.OPEN ? 1 : kind == Kind.CLOSE ? -1 : 0;
+      if (depth == 0) {
+        return k == span.size() - 1;
+      }
+    }
+    return false;
   }
 
   /** Spaces, and operators other than a minus sign written against what it negates. */
@@ -215,6 +257,9 @@ public final class MathProse {
         Matcher m = NUMBER.matcher(s).region(i, s.length());
         end = m.lookingAt() ? m.end() : end;
         kind = Kind.NUMBER;
+      } else if (s.startsWith("...", i)) {
+        end = i + 3; // an ellipsis, a formula's "+ ..." (no name of its own, like a number)
+        kind = Kind.NUMBER;
       } else if (Character.isLetter(c)) {
         Matcher m = NAME.matcher(s).region(i, s.length());
         m.lookingAt();
@@ -224,19 +269,27 @@ public final class MathProse {
         Matcher den = NAME.matcher(s).region(Math.min(end + 1, s.length()), s.length());
         boolean prime = s.startsWith("'", end) && names.contains(word + "'")
             && (end + 1 == s.length() || !Character.isLetter(s.charAt(end + 1)));
+        int close = word.equals("d") && s.startsWith("(", end) ? closing(s, end) : -1;
+        Matcher by = close < 0 ? null
+            : NAME.matcher(s).region(Math.min(close + 3, s.length()), s.length());
         if (word.length() > 1 && word.charAt(0) == 'd' && s.startsWith("/d", end)
-            && den.lookingAt() && names.contains(word.substring(1))
-            && names.contains(den.group().substring(1))) {
+            && den.lookingAt() && known(word.substring(1), names, generic)
+            && known(den.group().substring(1), names, generic)) {
           end = den.end(); // dA/dB
+          kind = Kind.NAME;
+        } else if (close > 0 && s.startsWith("/d", close + 1) && by.lookingAt()
+            && known(by.group(), names, generic)) {
+          end = by.end(); // d(expression)/dB
           kind = Kind.NAME;
         } else if (prime) {
           end++; // f' or f'(x)
           kind = Kind.NAME;
-        } else if (names.contains(word) || word.contains("^[")
+        } else if (known(word, names, generic) || word.contains("^[")
             || word.equals("e") && s.startsWith("^", end)
             || FUNCTIONS.contains(word) && s.startsWith("(", end)) {
-          end = suffixEnd(s, end, names.contains(word));
-          kind = strong.contains(word) || !generic.contains(word) ? Kind.NAME : Kind.GENERIC;
+          end = suffixEnd(s, end, known(word, names, generic));
+          kind = strong.contains(word) || !known(word, Set.of(), generic) ? Kind.NAME
+              : Kind.GENERIC;
         }
       } else if ("+-*/^=<>\u2212".indexOf(c) >= 0) {
         kind = Kind.OPERATOR;
@@ -253,6 +306,32 @@ public final class MathProse {
       i = end;
     }
     return out;
+  }
+
+  /**
+   * Whether a word is a name: one of {@code names}, or a generic name with a subscript ({@code
+   * E_o1}, {@code out_h} for the output of a hidden neuron).
+   */
+  private static boolean known(String word, Set<String> names, Set<String> generic) {
+    int u = word.indexOf('_');
+    return names.contains(word) || generic.contains(word)
+        || u > 0 && u < word.length() - 1 && generic.contains(word.substring(0, u));
+  }
+
+  /** The index of the parenthesis that closes the one at {@code open}, or -1. */
+  private static int closing(String s, int open) {
+    int depth = 0;
+    for (int i = open; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      } else if (c == '.' && i + 1 < s.length() && s.charAt(i + 1) == ' ') {
+        return -1; // not past the end of a sentence
+      }
+    }
+    return -1;
   }
 
   /**

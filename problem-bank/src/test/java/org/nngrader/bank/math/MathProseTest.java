@@ -11,8 +11,15 @@ class MathProseTest {
   static final Set<String> CLASSIC = MathProse.names(Templates.builtin("sigmoid-2-2-2"));
   static final Set<String> SYMBOLIC = MathProse.names(Templates.builtin("symbolic-3-2-1"));
 
+  static final String KEPT = "<span style=\"white-space:nowrap\">";
+
+  /** A sentence as HTML, without the spans that keep punctuation with its formula. */
   static String html(String text) {
-    return MathProse.html(text, CLASSIC);
+    return unkept(MathProse.html(text, CLASSIC));
+  }
+
+  static String unkept(String html) {
+    return html.replaceAll(KEPT.replace("\"", "\\\"") + "(.*?</math>[^<\\s]*)</span>", "$1");
   }
 
   @Test
@@ -62,8 +69,8 @@ class MathProseTest {
         .isEqualTo("net input of " + MathMl.inline("o1") + ", "
             + MathMl.inline("w5 * out_h1 + w6 * out_h2 + b2") + "; then "
             + MathMl.inline("w5+ = w5 - eta") + " * x");
-    assertThat(MathProse.html("using dL/dy_hat, g'(z_out), f and f' (f'(-4.2) is the"
-        + " derivative of f at -4.2)", SYMBOLIC))
+    assertThat(unkept(MathProse.html("using dL/dy_hat, g'(z_out), f and f' (f'(-4.2) is the"
+        + " derivative of f at -4.2)", SYMBOLIC)))
         .isEqualTo("using " + MathMl.inline("dL/dy_hat") + ", " + MathMl.inline("g'(z_out)")
             + ", " + MathMl.inline("f") + " and " + MathMl.inline("f'") + " ("
             + MathMl.inline("f'(-4.2)") + " is the derivative of " + MathMl.inline("f")
@@ -73,11 +80,61 @@ class MathProseTest {
   @Test
   void genericNamesAreMathOnlyInAFormula() {
     Set<String> generic = Set.of("target", "out", "net", "E", "w");
-    assertThat(MathProse.html("Sign of dE/dout reversed (target - out instead of out - target),"
-        + " left out", CLASSIC, generic)).isEqualTo("Sign of " + MathMl.inline("dE/dout")
+    assertThat(unkept(MathProse.html("Sign of dE/dout reversed (target - out instead of"
+        + " out - target), left out", CLASSIC, generic))).isEqualTo("Sign of " + MathMl.inline("dE/dout")
         + " reversed (" + MathMl.inline("target - out") + " instead of "
         + MathMl.inline("out - target") + "), left out");
     assertThat(html("left out")).isEqualTo("left out");
+  }
+
+  @Test
+  void punctuationWrittenAgainstAFormulaStaysOnItsLine() {
+    // A browser may break a line on either side of a <math>: ")" must not start a line.
+    assertThat(MathProse.html("an expression in w5). Then (h1 and o1's", CLASSIC))
+        .isEqualTo("an expression in " + KEPT + MathMl.inline("w5") + ").</span> Then " + KEPT
+            + "(" + MathMl.inline("h1") + "</span> and " + KEPT + MathMl.inline("o1")
+            + "&#39;s</span>");
+    assertThat(MathProse.html("with w5 and h1", CLASSIC)).doesNotContain("<span");
+  }
+
+  static final Set<String> GENERIC = Set.of("target", "out", "net", "E", "w", "n", "eta");
+
+  static String generic(String text, Set<String> names) {
+    return unkept(MathProse.html(text, names, GENERIC));
+  }
+
+  @Test
+  void theDerivativeOfAnExpressionIsOneFormula() {
+    String m = generic("the inner derivative d(target - out)/dout = -1. Using", CLASSIC);
+    assertThat(m).isEqualTo("the inner derivative "
+        + MathMl.inline("d(target - out)/dout = -1") + ". Using");
+    assertThat(MathMl.body("d(target - out)/dout")).isEqualTo("<mrow><mfrac><mrow><mo>\u2202</mo>"
+        + "<mrow><mo>(</mo><mi>target</mi><mo>\u2212</mo><mi>out</mi><mo>)</mo></mrow></mrow>"
+        + "<mrow><mo>\u2202</mo><mi>out</mi></mrow></mfrac></mrow>");
+    // d followed by parentheses and no derivative stays what it was.
+    assertThat(generic("a d(x) here", CLASSIC)).isEqualTo("a d(x) here");
+  }
+
+  @Test
+  void theCataloguesFormulasAreWholeInEveryBuiltinTemplate() {
+    for (String t : new String[] {"sigmoid-2-2-2", "relu-2-1-1", "symbolic-3-2-1"}) {
+      Set<String> names = MathProse.names(Templates.builtin(t));
+      assertThat(generic("so dE_total/dout_h is the sum (dE_o1/dout_h + dE_o2/dout_h + ...).",
+          names)).as(t).isEqualTo("so " + MathMl.inline("dE_total/dout_h") + " is the sum ("
+          + MathMl.inline("dE_o1/dout_h + dE_o2/dout_h + ...") + ").");
+      assertThat(generic("moves against it: w+ = w - eta * dE/dw. You", names)).as(t)
+          .isEqualTo("moves against it: " + MathMl.inline("w+ = w - eta * dE/dw") + ". You");
+      assertThat(generic("weights (w+) for dnet/dout_h.", names)).as(t)
+          .isEqualTo("weights (" + MathMl.inline("w+") + ") for "
+              + MathMl.inline("dnet/dout_h") + ".");
+      assertThat(generic("Use out (or, equivalently, sigma(net)(1 - sigma(net))).", names))
+          .as(t).isEqualTo("Use out (or, equivalently, "
+              + MathMl.inline("sigma(net)(1 - sigma(net))") + ").");
+      assertThat(generic("the loss (1/n instead of 1/2)", names)).as(t)
+          .isEqualTo("the loss (" + MathMl.inline("1/n") + " instead of 1/2)");
+    }
+    assertThat(MathMl.body("sigma(net)")).contains("<mi>\u03c3</mi><mo>&#x2061;</mo>");
+    assertThat(MathMl.body("a + ...")).endsWith("<mo>+</mo><mo>\u2026</mo></mrow>");
   }
 
   @Test
