@@ -305,7 +305,29 @@ public final class MathProse {
       out.add(new Token(kind, s.substring(i, end)));
       i = end;
     }
+    // A generic name with no operator or parenthesis beside it is a word ("the target y is
+    // unknown"), even next to a name of the exercise.
+    for (int k = 0; k < out.size(); k++) {
+      Token t = out.get(k);
+      if (t.kind() == Kind.GENERIC && !t.text().endsWith("+")
+          && !operand(neighbour(out, k, -1)) && !operand(neighbour(out, k, 1))) {
+        out.set(k, new Token(Kind.WORD, t.text()));
+      }
+    }
     return out;
+  }
+
+  private static Kind neighbour(List<Token> tokens, int k, int step) {
+    for (int j = k + step; j >= 0 && j < tokens.size(); j += step) {
+      if (tokens.get(j).kind() != Kind.SPACE) {
+        return tokens.get(j).kind();
+      }
+    }
+    return Kind.SPACE;
+  }
+
+  private static boolean operand(Kind k) {
+    return k == Kind.OPERATOR || k == Kind.OPEN || k == Kind.CLOSE;
   }
 
   /**

@@ -104,6 +104,14 @@ class MathProseTest {
   }
 
   @Test
+  void aGenericNameBesideANameWithoutAnOperatorIsAWord() {
+    Set<String> exp = MathProse.names(Templates.builtin("exp-output-2-2-1"));
+    assertThat(generic("p; the target y is unknown, so this is an expression in y)", exp))
+        .isEqualTo(MathMl.inline("p") + "; the target " + MathMl.inline("y")
+            + " is unknown, so this is an expression in " + MathMl.inline("y") + ")");
+  }
+
+  @Test
   void theDerivativeOfAnExpressionIsOneFormula() {
     String m = generic("the inner derivative d(target - out)/dout = -1. Using", CLASSIC);
     assertThat(m).isEqualTo("the inner derivative "
