@@ -197,8 +197,12 @@ public final class NetworkDiagram {
         List<String> own = l == 0 ? labels.input(j) : labels.bias(l, j);
         double y = side(l, j) < 0 ? cy - radius - 6 - height(own.size()) : cy + radius + 6;
         if (!own.isEmpty()) {
-          placer.take(box(cx, y, width(own) + 2 * PAD, own.size()));
-          out.append(boxed(cx, y, own, INK, false));
+          double w = width(own) + 2 * PAD;
+          // Leaning left stops at the drawing's edge.
+          double at = Math.max(cx + hang(l, j) * Math.max(0, w / 2 - radius),
+              Math.min(cx, w / 2 + 4));
+          placer.take(box(at, y, w, own.size()));
+          out.append(boxed(at, y, own, INK, false));
         }
         lowest = Math.max(lowest, own.isEmpty() || side(l, j) < 0 ? cy + radius
             : y + height(own.size()));
@@ -220,6 +224,26 @@ public final class NetworkDiagram {
         y += STEP;
       }
     }
+  }
+
+  /**
+   * Which way a neuron's own label leans from its centre so that edges meeting the neuron from
+   * the label's side stay clear of it: right (+1) when only edges from the layer before come
+   * from that side (a layer smaller than the one before is centred, so its top neuron's edges
+   * arrive from above), left (-1) when only edges to the next layer leave to that side, else 0.
+   */
+  private int hang(int l, int j) {
+    double cy = y(l, j);
+    int s = side(l, j);
+    boolean in = false;
+    boolean outgoing = false;
+    for (int k = 0; l > 0 && k < net.size(l - 1); k++) {
+      in |= (y(l - 1, k) - cy) * s > 0;
+    }
+    for (int m = 0; l + 1 < net.depth() && m < net.size(l + 1); m++) {
+      outgoing |= (y(l + 1, m) - cy) * s > 0;
+    }
+    return in == outgoing ? 0 : in ? 1 : -1;
   }
 
   /** Where a mark's symbol goes: a circle of radius 10 at the outer corner of the neuron. */

@@ -89,7 +89,37 @@ class NetworkDiagramTest {
   @FieldSource("IDS")
   void labelBoxesCoverNoOtherLabelAndNoNeuron(String id) throws Exception {
     Template t = Templates.builtin(id);
-    Document doc = parse(NetworkDiagram.svg(t, t.defaults()));
+    assertNoLabelCoversAnother(id, parse(NetworkDiagram.svg(t, t.defaults())), t);
+  }
+
+  /**
+   * A report marks every weight of a student who got them all wrong: each edge label then
+   * carries its mark's symbol and fills the room kept for it, with values as wide as a variant
+   * draws them ({@code -0.88}); the bias above a centred layer's neuron, which edges reach from
+   * above, must still leave them room.
+   */
+  @ParameterizedTest
+  @FieldSource("IDS")
+  void markedLabelsOfTheWidestValuesCoverNoOtherLabelAndNoNeuron(String id) throws Exception {
+    Template t = Templates.builtin(id);
+    Map<String, Double> wide = new java.util.TreeMap<>();
+    t.defaults().forEach((k, v) -> wide.put(k, -0.88));
+    Mark wrong = new Mark("wrong", "#c62828", false, "\u2717", "wrong: a test");
+    Overlay everything = new Overlay() {
+      @Override
+      public Mark neuron(int layer, int j) {
+        return wrong;
+      }
+
+      @Override
+      public Mark weight(int layer, int j, int k) {
+        return wrong;
+      }
+    };
+    assertNoLabelCoversAnother(id, parse(NetworkDiagram.svg(t, wide, everything)), t);
+  }
+
+  private static void assertNoLabelCoversAnother(String id, Document doc, Template t) {
     List<double[]> boxes = new ArrayList<>();
     for (Element r : all(doc, "rect")) {
       if (r.hasAttribute("x")) {
@@ -97,6 +127,12 @@ class NetworkDiagramTest {
       }
     }
     assertThat(boxes).hasSizeGreaterThan(t.network().inputs());
+    double width = Double.parseDouble(doc.getDocumentElement().getAttribute("width"));
+    for (double[] p : boxes) {
+      assertThat(p[0]).as(id + ": a label box left of the drawing").isNotNegative();
+      assertThat(p[0] + p[2]).as(id + ": a label box right of the drawing")
+          .isLessThanOrEqualTo(width);
+    }
     for (int a = 0; a < boxes.size(); a++) {
       for (int b = a + 1; b < boxes.size(); b++) {
         double[] p = boxes.get(a);
