@@ -35,9 +35,10 @@ import org.openqa.selenium.print.PrintOptions;
  * .ci/run} installs them): a problem sheet, a worked solution, a report with mistakes and the
  * class summary at 1280 px and at 390 px (a phone). At 390 px nothing is wider than the screen;
  * every formula is rendered MathML (no plain-text formula left); no number is broken across
- * lines; the network drawing's labels are at least 10 px on a phone (for every built-in
- * template) and do not overlap; and every built-in template's problem sheet prints on at most 2
- * A4 pages. Screenshots
+ * lines; no formula is wider than its box (formulas wrap between terms); the network drawing's
+ * labels and the summary's chart labels are at least 10 px on a phone (the drawing for every
+ * built-in template) and do not overlap; and every built-in template's problem sheet prints on
+ * at most 2 A4 pages. Screenshots
  * of every page at both widths are kept in {@code target/pages/} for a person to look at.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -189,6 +190,16 @@ class PagesInBrowserTest {
             problems.add(where + ": network labels " + diagram);
           }
         }
+        Object clipped = js(CLIPPED_FORMULAS);
+        if (!"".equals(clipped)) {
+          problems.add(where + ": formulas wider than their box: " + clipped);
+        }
+        if (e.getKey().equals("summary")) {
+          double chart = ((Number) js(SMALLEST_CHART_LABEL)).doubleValue();
+          if (chart < 10) {
+            problems.add(where + ": a chart label is " + chart + " px");
+          }
+        }
         if (e.getKey().equals("report") && width == 390) {
           long hidden = (Long) js("return [...document.querySelectorAll('td[data-label]')]"
               + ".filter(td => ['Verdict','Points','Feedback'].includes(td.dataset.label))"
@@ -219,6 +230,10 @@ class PagesInBrowserTest {
         long scroll = (Long) js("return document.documentElement.scrollWidth;");
         if (scroll > 390) {
           problems.add(t + " " + page + ": laid out " + scroll + " px wide (" + js(WIDEST) + ")");
+        }
+        Object clipped = js(CLIPPED_FORMULAS);
+        if (!"".equals(clipped)) {
+          problems.add(t + " " + page + ": formulas wider than their box: " + clipped);
         }
       }
     }
@@ -381,6 +396,22 @@ class PagesInBrowserTest {
       + "return min.toFixed(2) + ' (' + at + ', ' + texts.length + ' labels, drawing '"
       + "    + Math.round(svg.getBoundingClientRect().width) + ' px wide)'"
       + "    + (overlaps.length ? ' overlap: ' + overlaps.slice(0, 3).join(', ') : '');";
+
+  /**
+   * Formula boxes whose content is wider than they are (cut off, or to be scrolled sideways):
+   * a formula wraps between its terms instead.
+   */
+  private static final String CLIPPED_FORMULAS = "return [...document.querySelectorAll('.formula')]"
+      + ".filter(f => f.scrollWidth > f.clientWidth + 1)"
+      + ".slice(0, 3).map(f => f.textContent.slice(0, 60)).join(' | ');";
+
+  /** The smallest label of the summary's charts as rendered, in CSS px (the scale applied). */
+  private static final String SMALLEST_CHART_LABEL = "let min = 1e9;"
+      + "for (const t of document.querySelectorAll('svg[id^=chart] text')) {"
+      + "  const m = t.getScreenCTM(); if (!t.textContent.trim()) continue;"
+      + "  min = Math.min(min, parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b));"
+      + "}"
+      + "return min;";
 
   /** Elements wider than the page, for the message. */
   private static final String WIDEST = "return [...document.body.querySelectorAll('*')]"

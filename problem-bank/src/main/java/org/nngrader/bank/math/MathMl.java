@@ -60,12 +60,6 @@ public final class MathMl {
     return "<math>" + semantics("<mrow>" + b + "</mrow>", String.join(" = ", parts)) + "</math>";
   }
 
-  /** A continuation line of a chain: {@code = part}, as an inline {@code <math>} element. */
-  public static String continued(String part) {
-    return "<math>" + semantics("<mrow><mo>=</mo>" + body(part) + "</mrow>", "= " + part)
-        + "</math>";
-  }
-
   /**
    * An equation chain as inline {@code <math>} elements that a narrow page can wrap: browsers
    * do not break a line inside {@code <math>}, so each top-level term ({@code a ⋅}, {@code b
@@ -75,16 +69,26 @@ public final class MathMl {
    * element, and one this reader does not follow is its text inside {@code <math>}.
    */
   public static String breakable(List<String> parts) {
+    return breakable(parts, false);
+  }
+
+  /** A continuation line of a chain, {@code = part}, as {@link #breakable(List)} writes it. */
+  public static String breakableContinued(String part) {
+    return breakable(List.of(part), true);
+  }
+
+  private static String breakable(List<String> parts, boolean continued) {
     List<String> pieces = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
       List<String[]> terms = terms(parts.get(i));
       for (int k = 0; k < terms.size(); k++) {
         String op = k < terms.size() - 1 ? terms.get(k)[1] : i < parts.size() - 1 ? "=" : null;
         String text = terms.get(k)[0];
-        String ml = body(text) + (op == null ? "" : "<mo>" + (op.equals("-") ? "\u2212"
-            : op.equals("*") ? "\u22c5" : op) + "</mo>");
-        pieces.add("<math>" + semantics("<mrow>" + ml + "</mrow>",
-            op == null ? text : text + " " + op) + "</math>");
+        boolean equals = continued && pieces.isEmpty();
+        String ml = (equals ? "<mo>=</mo>" : "") + body(text) + (op == null ? ""
+            : "<mo>" + (op.equals("-") ? "\u2212" : op.equals("*") ? "\u22c5" : op) + "</mo>");
+        String plain = (equals ? "= " : "") + text + (op == null ? "" : " " + op);
+        pieces.add("<math>" + semantics("<mrow>" + ml + "</mrow>", plain) + "</math>");
       }
     }
     return String.join("<wbr>", pieces);
@@ -376,14 +380,14 @@ public final class MathMl {
 
     private String sum() {
       StringBuilder b = new StringBuilder();
-      if (peek().equals("-")) {
-        next();
-        b.append("<mo>\u2212</mo>");
-      } else if (peek().equals("+")) {
-        next();
-        b.append("<mo>+</mo>");
+      if (peek().equals("-") || peek().equals("+")) {
+        // The sign and its operand in an mrow of their own: first there, the sign is a prefix
+        // and sits against its number, "(-0.69)" not "( - 0.69)".
+        String sign = next().equals("-") ? "\u2212" : "+";
+        b.append("<mrow><mo>").append(sign).append("</mo>").append(product()).append("</mrow>");
+      } else {
+        b.append(product());
       }
-      b.append(product());
       while (peek().equals("+") || peek().equals("-")) {
         b.append(next().equals("+") ? "<mo>+</mo>" : "<mo>\u2212</mo>").append(product());
       }

@@ -75,6 +75,22 @@ public enum SolutionFormat {
     return page(s, template, studentId, variant, sheetSteps);
   }
 
+  private static final java.util.regex.Pattern WORD =
+      java.util.regex.Pattern.compile("(?<![A-Za-z0-9_'])[a-z]{3,}(?![A-Za-z0-9_'(\\[])");
+  private static final Set<String> FUNCTIONS =
+      Set.of("exp", "max", "min", "tanh", "sigmoid", "relu", "softmax", "else");
+
+  /** Whether a part of a chain is written in words: a word that is no name of the exercise. */
+  static boolean words(String part, Set<String> names) {
+    java.util.regex.Matcher m = WORD.matcher(part);
+    while (m.find()) {
+      if (!names.contains(m.group()) && !FUNCTIONS.contains(m.group())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@code id = symbolic = numeric = result}, skipping parts that repeat. */
   static String line(WorkedSolution.Step step) {
     StringBuilder sb = new StringBuilder(step.id());
@@ -209,8 +225,14 @@ public enum SolutionFormat {
         List<Map<String, Object>> lines = new ArrayList<>();
         List<String> parts = s.isSymbolic() ? parts(st) : fullParts(st);
         for (int i = 0; i < parts.size(); i++) {
-          lines.add(Map.of("math", i == 0 ? MathMl.chain(List.of(st.id(), parts.get(i)))
-              : MathMl.continued(parts.get(i))));
+          // Each line wraps between its terms on a narrow page rather than being cut off; a
+          // part in words (what training for 10000 updates gives) is a sentence, not a product
+          // of words.
+          String part = parts.get(i);
+          lines.add(Map.of("math", words(part, names)
+              ? (i == 0 ? MathMl.inline(st.id()) + " = " : "= ") + MathProse.html(part, names)
+              : i == 0 ? MathMl.breakable(List.of(st.id(), part))
+              : MathMl.breakableContinued(part)));
         }
         if (parts.isEmpty()) {
           lines.add(Map.of("math", MathMl.inline(st.id())));

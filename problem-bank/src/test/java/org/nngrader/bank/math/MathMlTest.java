@@ -13,8 +13,15 @@ class MathMlTest {
   @Test
   void sigmoidIsAFractionWithAnExponent() {
     assertThat(MathMl.body("1/(1 + e^(-net_h1))")).isEqualTo("<mrow><mfrac><mrow><mn>1</mn></mrow>"
-        + "<mrow><mn>1</mn><mo>+</mo><msup><mrow><mi>e</mi></mrow><mrow><mo>\u2212</mo>"
-        + "<msub><mi>net</mi><mi>h1</mi></msub></mrow></msup></mrow></mfrac></mrow>");
+        + "<mrow><mn>1</mn><mo>+</mo><msup><mrow><mi>e</mi></mrow><mrow><mrow><mo>\u2212</mo>"
+        + "<msub><mi>net</mi><mi>h1</mi></msub></mrow></mrow></msup></mrow></mfrac></mrow>");
+  }
+
+  @Test
+  void aLeadingSignSitsAgainstItsOperand() {
+    // First in an mrow of its own, the minus is a prefix: "(-0.69)" is drawn without spaces.
+    assertThat(MathMl.body("(-0.69) * 2")).isEqualTo("<mrow><mrow><mo>(</mo><mrow><mo>\u2212</mo>"
+        + "<mn>0.69</mn></mrow><mo>)</mo></mrow><mo>\u22c5</mo><mn>2</mn></mrow>");
   }
 
   @Test
@@ -77,6 +84,14 @@ class MathMlTest {
     assertThat(m.split("<wbr>")).hasSize(3);
     assertThat(m.split("<wbr>")[0]).contains("<mo>=</mo></mrow><annotation encoding="
         + "\"text/plain\">dJ/dw5 =<");
+  }
+
+  @Test
+  void aContinuationLineStartsWithEqualsAndBreaksLikeAChain() {
+    String m = MathMl.breakableContinued("(-0.77) * (-0.74) + (-0.68) * (-0.71) + (-0.14)");
+    assertThat(m.split("<wbr>")).hasSize(3);
+    assertThat(m).startsWith("<math><semantics><mrow><mo>=</mo><mrow>")
+        .contains("<annotation encoding=\"text/plain\">= (-0.77) * (-0.74) +</annotation>");
   }
 
   @ParameterizedTest

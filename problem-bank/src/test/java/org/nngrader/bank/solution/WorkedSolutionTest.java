@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nngrader.bank.math.MathProse;
 import org.nngrader.bank.symbolic.SymbolicSolver;
 import org.nngrader.bank.template.Template;
 import org.nngrader.bank.template.TemplateLoader;
@@ -22,6 +23,21 @@ class WorkedSolutionTest {
     assertThat(s.expressions()).isEmpty();
     assertThat(s.answers()).isEqualTo(s.asked());
     assertThat(s.answers().keySet()).containsExactlyElementsOf(t.asked());
+  }
+
+  @Test
+  void aPageWritesAPartInWordsAsASentenceAndWrapsFormulasBetweenTerms() {
+    Template t = Templates.builtin("sigmoid-2-2-2");
+    String html = SolutionFormat.html(WorkedSolution.of(t, t.solve(Map.of())), t, "s1", "v1",
+        t.asked());
+    // What training gives is said in words beside the math, not drawn as a product of words.
+    assertThat(html).contains("</math> after 10000 updates (repeat forward pass, backward pass"
+        + " and update 10000 times)</span>")
+        .doesNotContain("<mi>after</mi>").doesNotContain("<mi>repeat</mi>");
+    // A substituted sum is one element per term: a phone wraps it instead of cutting it off.
+    assertThat(html).contains("<annotation encoding=\"text/plain\">= 0.15 * 0.05 +</annotation>");
+    assertThat(SolutionFormat.words("w5 - eta * dE_total/dw5", MathProse.names(t))).isFalse();
+    assertThat(SolutionFormat.words("1/(1 + exp(-net_h1))", MathProse.names(t))).isFalse();
   }
 
   @Test
