@@ -86,7 +86,9 @@ class SolveCommandTest {
     assertThat(output).isLessThan(hidden);
     assertThat(hidden).isLessThan(updates);
     assertThat(updates).isLessThan(after);
-    assertThat(html).contains("dE_total/dw5 = dE_total/dout_o1 * dout_o1/dnet_o1 * dnet_o1/dw5");
+    // The chain as MathML, one element per term (so that a phone wraps it), each with its text.
+    assertThat(html).contains(">dE_total/dw5 =</annotation>", ">dE_total/dout_o1 *</annotation>",
+        ">dout_o1/dnet_o1 *</annotation>", ">dnet_o1/dw5</annotation>");
   }
 
   @Test

@@ -183,8 +183,22 @@ class SymbolicFlowTest {
     JsonNode cell = wrong.get("steps").get(wrong.get("steps").size() - 1);
     String html = Files.readString(results.get(t).resolve(wrong.get("id").asText())
         .resolve("report.html"));
-    assertThat(html).contains(escape(cell.get("written").asText()))
-        .contains(escape(cell.get("expected").asText()));
+    // The answer as typed (escaped text); the expected expression as MathML, one element per
+    // term, whose plain texts give it back.
+    String written = "<code>" + escape(cell.get("written").asText()) + "</code>";
+    assertThat(html).contains(written);
+    String row = html.substring(html.indexOf(written));
+    row = row.substring(0, row.indexOf("</tr>"));
+    String expected = row.substring(row.indexOf("<dt>Expected</dt><dd>"));
+    expected = expected.substring(0, expected.indexOf("</dd>"));
+    assertThat(expected).contains("<math>");
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("<annotation encoding=\"text/plain\">([^<]*)</annotation>").matcher(expected);
+    StringBuilder plain = new StringBuilder();
+    while (m.find()) {
+      plain.append(plain.length() == 0 ? "" : " ").append(m.group(1));
+    }
+    assertThat(plain.toString().replace("&amp;", "&")).isEqualTo(cell.get("expected").asText());
   }
 
   private static String escape(String s) {
