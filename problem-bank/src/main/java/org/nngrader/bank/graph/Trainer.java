@@ -132,8 +132,14 @@ final class Trainer {
     double[] next = new double[paramGiven.length];
     for (int s = 0; s < steps; s++) {
       core.evaluateInto(v, stepOrder, workspace);
+      boolean moved = false;
       for (int i = 0; i < paramGiven.length; i++) {
         next[i] = v[paramUpdate[i]];
+        moved |= Double.doubleToRawLongBits(next[i])
+            != Double.doubleToRawLongBits(g[paramGiven[i]]);
+      }
+      if (!moved) {
+        break; // a fixed point: every later step leaves the parameters as they are
       }
       for (int i = 0; i < paramGiven.length; i++) {
         v[givenPositions[paramGiven[i]]] = next[i];
