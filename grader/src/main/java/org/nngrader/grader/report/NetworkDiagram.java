@@ -139,8 +139,48 @@ final class NetworkDiagram {
     return v == null ? Mark.NONE : Mark.of(v);
   }
 
+  /** Drawings made, by template and marks: the reports of a class share a few patterns. */
+  private static final int DRAWINGS = 2048;
+  private static final java.util.concurrent.ConcurrentHashMap<Drawing, String> DRAWN =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A drawing's key: the template (by identity) and the mark of every edge and neuron. */
+  private record Drawing(Template template, String marks) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Drawing d && d.template == template && d.marks.equals(marks);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(template) * 31 + marks.hashCode();
+    }
+  }
+
   /** The diagram as an {@code <svg>} element. */
   String svg() {
+    Network net = template.network();
+    StringBuilder marks = new StringBuilder();
+    for (int l = 1; l < net.depth(); l++) {
+      for (int j = 0; j < net.size(l); j++) {
+        marks.append((char) ('0' + neuron(l, j).ordinal()));
+        for (int k = 0; k < net.size(l - 1); k++) {
+          marks.append((char) ('0' + weight(l, j, k).ordinal()));
+        }
+      }
+    }
+    Drawing key = new Drawing(template, marks.toString());
+    String svg = DRAWN.get(key);
+    if (svg == null) {
+      svg = draw();
+      if (DRAWN.size() < DRAWINGS) {
+        DRAWN.putIfAbsent(key, svg);
+      }
+    }
+    return svg;
+  }
+
+  private String draw() {
     Network net = template.network();
     int maxSize = net.sizes().stream().mapToInt(Integer::intValue).max().orElse(1);
     int width = Math.max(MIN_WIDTH, 2 * MARGIN_X + (net.depth() - 1) * LAYER_GAP);
