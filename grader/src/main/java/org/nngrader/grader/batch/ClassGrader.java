@@ -165,6 +165,10 @@ public final class ClassGrader {
       gradedStudents = byStudent.size();
       without = students.stream().filter(s -> !byStudent.containsKey(s.id())).toList();
 
+      if (!byStudent.isEmpty()) {
+        copies.prepare(pool, threads);
+      }
+
       // Pass two: the newest submission of each student, graded and handed to inWorker in
       // parallel; a window of a few results per thread, drained in roster order. A group's
       // graded submission is kept (only with a group membership) for its other members.

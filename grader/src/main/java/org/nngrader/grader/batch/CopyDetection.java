@@ -202,6 +202,40 @@ final class CopyDetection {
 
   private volatile Index index;
 
+  /**
+   * Computes every key's reference values on the pool's threads (each variant's training is
+   * independent) and builds the index, so that grading finds both ready. Optional: {@link
+   * #check} builds the index on first use otherwise.
+   */
+  void prepare(java.util.concurrent.ExecutorService pool, int threads) {
+    if (engine.template().isSymbolic() || index != null) {
+      return;
+    }
+    int chunks = Math.max(1, Math.min(keys.size(), threads * 8));
+    List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+    for (int c = 0; c < chunks; c++) {
+      int from = (int) ((long) keys.size() * c / chunks);
+      int to = (int) ((long) keys.size() * (c + 1) / chunks);
+      done.add(pool.submit(() -> {
+        for (int k = from; k < to; k++) {
+          reference(keys.get(k).givens());
+        }
+      }));
+    }
+    for (java.util.concurrent.Future<?> f : done) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("grading was interrupted", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r
+            : new IllegalStateException(e.getCause());
+      }
+    }
+    index();
+  }
+
   private Index index() {
     Index i = index;
     if (i == null) {
@@ -248,9 +282,6 @@ final class CopyDetection {
           case DECIMAL_PLACES -> absolute[j] = 0.5 * Math.pow(10, -t.digits()) * 1.01;
         }
       }
-      // Each variant's reference once, on every core (the same values as one by one).
-      java.util.stream.IntStream.range(0, keys.size()).parallel()
-          .forEach(k -> reference(keys.get(k).givens()));
       for (int k = 0; k < keys.size(); k++) {
         Values v = reference(keys.get(k).givens());
         double[] row = new double[steps.length];
