@@ -96,7 +96,23 @@ final class Trainer {
     return run(givens)[core.indexOf(id)];
   }
 
+  /**
+   * Each thread's last run ({given values, result}): the quantities after k updates of one
+   * evaluation ask one after another with the same given values.
+   */
+  private final ThreadLocal<double[][]> last = new ThreadLocal<>();
+
   private double[] run(double[] givens) {
+    double[][] previous = last.get();
+    if (previous != null && Arrays.equals(previous[0], givens)) {
+      return previous[1];
+    }
+    double[] result = cachedRun(givens);
+    last.set(new double[][] {givens.clone(), result});
+    return result;
+  }
+
+  private double[] cachedRun(double[] givens) {
     Key key = new Key(givens.clone());
     synchronized (cache) {
       double[] hit = cache.get(key);
