@@ -218,7 +218,10 @@ final class CopyDetection {
       int to = (int) ((long) keys.size() * (c + 1) / chunks);
       done.add(pool.submit(() -> {
         for (int k = from; k < to; k++) {
-          reference(keys.get(k).givens());
+          Values v = reference(keys.get(k).givens());
+          for (String step : engine.asked()) {
+            v.get(step); // the values after training are computed on first use: here
+          }
         }
       }));
     }
