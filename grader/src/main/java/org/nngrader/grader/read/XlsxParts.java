@@ -27,6 +27,13 @@ final class XlsxParts {
     // Sheets come from students: no DTDs, no external entities (XXE, billion laughs).
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    try {
+      // The JDK's reader is costly to set up: a factory that may hand out its last reader
+      // again, once that one is closed, saves it for every part of every sheet of the thread.
+      f.setProperty("reuse-instance", Boolean.TRUE);
+    } catch (IllegalArgumentException e) {
+      // another StAX implementation: a new reader per part
+    }
     return f;
   });
 
