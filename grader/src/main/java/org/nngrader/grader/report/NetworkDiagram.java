@@ -126,8 +126,9 @@ final class NetworkDiagram {
   /** The step itself and the same quantity after k updates ({@code out_o1@10000}). */
   private Mark stepsOf(String id) {
     Mark m = mark(id);
+    String after = id + "@";
     for (Map.Entry<String, Verdict> e : verdicts.entrySet()) {
-      if (e.getKey().startsWith(id + "@")) {
+      if (e.getKey().startsWith(after)) {
         m = m.worst(Mark.of(e.getValue()));
       }
     }

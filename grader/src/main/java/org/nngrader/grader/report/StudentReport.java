@@ -94,7 +94,8 @@ public final class StudentReport {
     try {
       Files.createDirectories(folder);
       // Each file is rendered in memory and written in one go.
-      TextBuffer text = new TextBuffer(64 * 1024);
+      TextBuffer text = BUFFER.get();
+      text.clear();
       if (files == StudentFiles.HTML_AND_JSON) {
         HTML.execute(text, htmlScope(v));
         text.writeTo(folder.resolve(HTML_FILE));
@@ -176,35 +177,45 @@ public final class StudentReport {
     }
 
     void writeTo(Path file) throws IOException {
-      byte[] bytes = utf8();
+      int n = encode();
       try (java.io.OutputStream out = Files.newOutputStream(file)) {
-        out.write(bytes, 0, encoded);
+        out.write(bytes, 0, n);
       }
     }
 
-    /** How many bytes of the last {@link #utf8} array are the text. */
-    private int encoded;
+    /** The UTF-8 bytes of the text, kept for the next text (three bytes at most per char). */
+    private byte[] bytes = new byte[0];
+
+    /** The text in UTF-8. */
+    byte[] utf8() throws java.nio.charset.CharacterCodingException {
+      int n = encode(); // may replace the array
+      return java.util.Arrays.copyOf(bytes, n);
+    }
 
     /**
-     * The text in UTF-8, in one pass (the JDK's encoder re-encodes on overflow): the first
-     * {@link #encoded} bytes of the array.
+     * Encodes the text into {@link #bytes}, in one pass (the JDK's encoder re-encodes on
+     * overflow, and checks for room at every char); returns the length.
      */
-    byte[] utf8() throws java.nio.charset.CharacterCodingException {
+    private int encode() throws java.nio.charset.CharacterCodingException {
       char[] c = chars;
       int len = length;
-      byte[] out = new byte[len + (len >> 2) + 16];
+      if (bytes.length < 3 * len) {
+        bytes = new byte[3 * len];
+      }
+      byte[] out = bytes;
       int n = 0;
       for (int i = 0; i < len; i++) {
         char ch = c[i];
-        if (n + 4 > out.length) {
-          out = java.util.Arrays.copyOf(out, out.length + (out.length >> 1) + 16);
-        }
         if (ch < 0x80) {
           out[n++] = (byte) ch;
         } else if (ch < 0x800) {
           out[n++] = (byte) (0xc0 | ch >> 6);
           out[n++] = (byte) (0x80 | ch & 0x3f);
-        } else if (Character.isSurrogate(ch)) {
+        } else if (ch < Character.MIN_SURROGATE || ch > Character.MAX_SURROGATE) {
+          out[n++] = (byte) (0xe0 | ch >> 12);
+          out[n++] = (byte) (0x80 | ch >> 6 & 0x3f);
+          out[n++] = (byte) (0x80 | ch & 0x3f);
+        } else {
           if (!Character.isHighSurrogate(ch) || i + 1 == len
               || !Character.isLowSurrogate(c[i + 1])) {
             throw new java.nio.charset.MalformedInputException(1);
@@ -214,16 +225,15 @@ public final class StudentReport {
           out[n++] = (byte) (0x80 | cp >> 12 & 0x3f);
           out[n++] = (byte) (0x80 | cp >> 6 & 0x3f);
           out[n++] = (byte) (0x80 | cp & 0x3f);
-        } else {
-          out[n++] = (byte) (0xe0 | ch >> 12);
-          out[n++] = (byte) (0x80 | ch >> 6 & 0x3f);
-          out[n++] = (byte) (0x80 | ch & 0x3f);
         }
       }
-      encoded = n;
-      return out;
+      return n;
     }
   }
+
+  /** Each thread's report buffer, reused from report to report. */
+  private static final ThreadLocal<TextBuffer> BUFFER =
+      ThreadLocal.withInitial(() -> new TextBuffer(64 * 1024));
 
   // ---------------------------------------------------------------- HTML
 

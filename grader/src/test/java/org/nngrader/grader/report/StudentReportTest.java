@@ -232,8 +232,10 @@ class StudentReportTest {
     }
     byte[] bytes = b.utf8();
     String all = (text + "\n").repeat(300);
-    assertThat(java.util.Arrays.copyOf(bytes, all.getBytes(java.nio.charset.StandardCharsets.UTF_8).length))
-        .isEqualTo(all.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(bytes).isEqualTo(all.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    b.clear();
+    b.write("again");
+    assertThat(b.utf8()).isEqualTo("again".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     for (String bad : List.of("a\ud800", "a\ud800b", "\udc00a")) {
       StudentReport.TextBuffer lone = new StudentReport.TextBuffer(16);
       lone.write(bad);
