@@ -101,8 +101,15 @@ public final class StudentReport {
         text.writeTo(folder.resolve(HTML_FILE));
         text.clear();
       }
-      json(v, text);
-      text.writeTo(folder.resolve(JSON_FILE));
+      Bytes json = JSON_BYTES.get();
+      json.reset();
+      try (JsonGenerator g = JSON_FACTORY.createGenerator(json,
+          com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+        g.setPrettyPrinter(PRETTY.createInstance());
+        writeJson(v, g);
+      }
+      json.write('\n');
+      json.writeTo(folder.resolve(JSON_FILE));
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the report of " + submission.file()
           + " into " + folder + ": " + e.getMessage(), e);
@@ -230,6 +237,41 @@ public final class StudentReport {
       return n;
     }
   }
+
+  /** An unsynchronized byte buffer, reused from report to report. */
+  static final class Bytes extends java.io.OutputStream {
+    private byte[] buf = new byte[32 * 1024];
+    private int count;
+
+    void reset() {
+      count = 0;
+    }
+
+    @Override
+    public void write(int b) {
+      if (count == buf.length) {
+        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+      }
+      buf[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (count + len > buf.length) {
+        buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + len));
+      }
+      System.arraycopy(b, off, buf, count, len);
+      count += len;
+    }
+
+    void writeTo(Path file) throws IOException {
+      try (java.io.OutputStream out = Files.newOutputStream(file)) {
+        out.write(buf, 0, count);
+      }
+    }
+  }
+
+  private static final ThreadLocal<Bytes> JSON_BYTES = ThreadLocal.withInitial(Bytes::new);
 
   /** Each thread's report buffer, reused from report to report. */
   private static final ThreadLocal<TextBuffer> BUFFER =
