@@ -76,7 +76,7 @@ final class CellText {
    * General's text for a non-integer that General rounds (more than ten significant figures),
    * between 0.0001 and 10^10, without a formatter: the steps of POI's {@code DataFormatter} and
    * {@code ExcelGeneralNumberFormat}, Excel's 15-digit text of the value, rounded half up to
-   * ten significant figures, shown with at most ten decimals (a property test holds it to
+   * ten significant figures, then to at most ten decimals (a property test holds it to
    * {@link DataFormatter}); {@code null} for any other number.
    */
   static String generalRounded(double value) {
@@ -94,8 +94,21 @@ final class CellText {
     }
     java.math.BigDecimal rounded = java.math.BigDecimal.valueOf(shown).round(TEN_FIGURES)
         .stripTrailingZeros();
-    // More than ten decimals would be rounded once more by the format: left to the formatter.
-    return rounded.scale() >= 0 && rounded.scale() <= 10 ? rounded.toPlainString() : null;
+    if (rounded.scale() <= 10) {
+      return rounded.scale() >= 0 ? rounded.toPlainString() : null;
+    }
+    // More than ten decimals: the format rounds the double once more, half up, to ten. It
+    // rounds the double's exact value, except that away from a tie its shortest digits say
+    // the same; when the two roundings differ, the formatter decides.
+    double again = rounded.doubleValue();
+    java.math.BigDecimal exact = new java.math.BigDecimal(again)
+        .setScale(10, java.math.RoundingMode.HALF_UP);
+    java.math.BigDecimal digits = java.math.BigDecimal.valueOf(again)
+        .setScale(10, java.math.RoundingMode.HALF_UP);
+    if (exact.compareTo(digits) != 0 || exact.signum() == 0) {
+      return null;
+    }
+    return exact.stripTrailingZeros().toPlainString();
   }
 
   /** Whether the number format shows a date or time (e.g. {@code d-mmm}, {@code m/d/yy}). */
