@@ -17,6 +17,12 @@ final class Glob {
 
   /** Whether {@code text} is one of the ids {@code pattern} stands for. */
   static boolean matches(String pattern, String text) {
+    if (pattern.indexOf(STAR) < 0 && pattern.indexOf(ONE) < 0) {
+      return pattern.equals(text); // a plain id matches only itself
+    }
+    if (!hasSurrogates(pattern) && !hasSurrogates(text)) {
+      return matchesChars(pattern, text); // every char a code point: no arrays needed
+    }
     int[] p = pattern.codePoints().toArray();
     int[] t = text.codePoints().toArray();
     // Greedy scan that backtracks only to the most recent star: linear in practice, and
@@ -43,6 +49,44 @@ final class Glob {
       pi++;
     }
     return pi == p.length;
+  }
+
+  private static boolean hasSurrogates(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #matches} on strings whose chars are their code points. */
+  private static boolean matchesChars(String p, String t) {
+    int pi = 0;
+    int ti = 0;
+    int starAt = -1;
+    int resumeAt = 0;
+    int pn = p.length();
+    int tn = t.length();
+    while (ti < tn) {
+      char pc = pi < pn ? p.charAt(pi) : 0;
+      if (pi < pn && (pc == ONE || (pc != STAR && pc == t.charAt(ti)))) {
+        pi++;
+        ti++;
+      } else if (pi < pn && pc == STAR) {
+        starAt = pi++;
+        resumeAt = ti;
+      } else if (starAt >= 0) {
+        pi = starAt + 1;
+        ti = ++resumeAt;
+      } else {
+        return false;
+      }
+    }
+    while (pi < pn && p.charAt(pi) == STAR) {
+      pi++;
+    }
+    return pi == pn;
   }
 
   /**

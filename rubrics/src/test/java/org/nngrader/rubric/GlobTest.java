@@ -122,6 +122,24 @@ class GlobTest {
 
   private static final String LITERALS = "ab/^[]+@%_1";
 
+  @Property
+  void matchesAgreesWithTheRegexOnIdsWithCharactersOutsideTheBasicPlane(
+      @ForAll("widePatterns") String pattern, @ForAll("wideIds") String id) {
+    assertThat(Glob.matches(pattern, id)).isEqualTo(regexOf(pattern).matcher(id).matches());
+  }
+
+  @Provide
+  Arbitrary<String> widePatterns() {
+    return Arbitraries.of("a", "b", "\ud835\udc64", "\ud835\udc65", "*", "?").list().ofMaxSize(6)
+        .map(l -> String.join("", l));
+  }
+
+  @Provide
+  Arbitrary<String> wideIds() {
+    return Arbitraries.of("a", "b", "\ud835\udc64", "\ud835\udc65").list().ofMaxSize(8)
+        .map(l -> String.join("", l));
+  }
+
   @Provide
   Arbitrary<String> patterns() {
     return Arbitraries.strings().withChars(LITERALS + "*?").ofMaxLength(7);

@@ -62,7 +62,7 @@ public final class ClassGrader {
   /** What pass one keeps of a readable submission. */
   private record Prepared(
       SetStudent student, SetStudent variantOwner, String file, Instant modified, boolean late,
-      Map<String, StudentAnswer> answers, List<String> flags) {}
+      PackedAnswers answers, List<String> flags) {}
 
   public ClassGrader(GradingEngine engine, List<SetStudent> students, int threads) {
     this.engine = engine;
@@ -164,6 +164,10 @@ public final class ClassGrader {
       failed.addAll(unowned);
       gradedStudents = byStudent.size();
       without = students.stream().filter(s -> !byStudent.containsKey(s.id())).toList();
+
+      if (!byStudent.isEmpty()) {
+        copies.prepare(pool, threads);
+      }
 
       // Pass two: the newest submission of each student, graded and handed to inWorker in
       // parallel; a window of a few results per thread, drained in roster order. A group's
@@ -354,7 +358,7 @@ public final class ClassGrader {
     }
     flags.addAll(converted.remarks());
     return new Prepared(student, variantOwner, file, sub.lastModified(), sub.late(),
-        converted.answers(), flags);
+        PackedAnswers.pack(converted.answers()), flags);
   }
 
   private SetStudent lookup(String id) {
@@ -408,8 +412,9 @@ public final class ClassGrader {
     }
     SetStudent s = newest.student();
     SetStudent v = newest.variantOwner();
-    GradeResult r = engine.grade(v.givens(), copies.reference(v.givens()), newest.answers());
-    var copied = copies.check(v.givens(), newest.answers());
+    Map<String, StudentAnswer> answers = newest.answers().unpack();
+    GradeResult r = engine.grade(v.givens(), copies.reference(v.givens()), answers);
+    var copied = copies.check(v.givens(), answers);
     if (copied.isPresent()) {
       flags.add(copied.get().flag());
       r = CopyDetection.withoutCredit(r, copied.get());

@@ -72,11 +72,17 @@ final class CopyDetection {
     if (engine.template().isSymbolic()) {
       return null;
     }
-    return references.computeIfAbsent(Map.copyOf(givens), engine::reference);
+    Values v = references.get(givens);
+    return v != null ? v : references.computeIfAbsent(Map.copyOf(givens), engine::reference);
   }
 
   /**
    * Whether the answers match another key better than their own variant's.
+   *
+   * <p>The same answer as comparing the sheet with every key in turn, without doing so: for
+   * each step, the keys whose value lies near the answer are found by binary search in the
+   * step's sorted key values, and only those are checked exactly, so a class of n sheets costs
+   * about n log n rather than n squared comparisons.
    *
    * @param own the givens the sheet is graded against
    */
@@ -84,45 +90,288 @@ final class CopyDetection {
     if (engine.template().isSymbolic()) {
       return Optional.empty();
     }
+    Index index = index();
+    Integer ownKey = index.keyOf.get(own);
+    int ownIndex = ownKey == null ? -1 : ownKey;
     Values mine = reference(own);
-    Finding best = null;
-    int bestCount = 0;
-    for (Key k : keys) {
-      if (k.givens().equals(own)) {
-        continue;
-      }
-      Values other = reference(k.givens());
-      int forOther = 0;
-      int forOwn = 0;
-      Set<String> matching = new LinkedHashSet<>();
-      for (String step : engine.asked()) {
-        if (!(answers.get(step) instanceof StudentAnswer.Numeric n)) {
+    int steps = index.steps.length;
+    // Pass over the steps: the answers, whether each matches its own key, and for each step the
+    // other keys it matches although it does not match its own (the distinguishing matches).
+    Scratch scratch = SCRATCH.get().sized(index.keys(), steps);
+    int[] counts = scratch.counts;
+    double[] value = scratch.value;
+    double[] half = scratch.half;
+    boolean[] numeric = scratch.numeric;
+    boolean[] ownMatch = scratch.ownMatch;
+    int touched = 0;
+    try {
+      for (int j = 0; j < steps; j++) {
+        numeric[j] = false;
+        if (!(answers.get(index.steps[j]) instanceof StudentAnswer.Numeric n)) {
           continue;
         }
-        Tolerance tol = engine.rubric().toleranceFor(step);
+        numeric[j] = true;
+        double a = n.value();
         double h = n.writtenPrecision().halfUnit();
-        double o = other.get(step);
-        double m = mine.get(step);
-        boolean matchesOther = matches(n.value(), o, h, tol);
-        boolean matchesOwn = matches(n.value(), m, h, tol);
-        if (matchesOther) {
-          matching.add(step);
+        value[j] = a;
+        half[j] = h;
+        Tolerance tol = index.tolerances[j];
+        ownMatch[j] = matches(a, mine.get(index.steps[j]), h, tol);
+        if (ownMatch[j] || !Double.isFinite(a)) {
+          continue;
         }
-        if (matchesOther && !matchesOwn) {
-          forOther++;
-        } else if (matchesOwn && !matchesOther) {
-          forOwn++;
+        double[] sorted = index.sorted[j];
+        int[] owners = index.owners[j];
+        int from;
+        int to;
+        double w = index.window(j, a, h);
+        if (Double.isNaN(w)) {
+          from = 0;
+          to = sorted.length;
+        } else {
+          from = lowerBound(sorted, a - w);
+          to = lowerBound(sorted, Math.nextUp(a + w));
+        }
+        for (int i = from; i < to; i++) {
+          int k = owners[i];
+          if (k != ownIndex && matches(a, sorted[i], h, tol)) {
+            if (counts[k]++ == 0) {
+              scratch.touch(touched++, k);
+            }
+          }
         }
       }
-      if (forOther >= MIN_MATCHES && forOther > forOwn && forOther > bestCount) {
-        bestCount = forOther;
-        best = new Finding("possible-copying: " + forOther + " answers match the key of "
-            + k.source() + " rather than this sheet's own variant (" + forOwn + " match only"
-            + " its own); no credit for the " + matching.size() + " steps that match it",
-            k.toStudent(), matching);
+      if (touched == 0) {
+        return Optional.empty();
+      }
+      int[] candidates = java.util.Arrays.copyOf(scratch.touchedKeys, touched);
+      java.util.Arrays.sort(candidates); // the first key wins a tie, as in key order
+      Finding best = null;
+      int bestCount = 0;
+      for (int k : candidates) {
+        int forOther = counts[k];
+        if (forOther < MIN_MATCHES || forOther <= bestCount) {
+          continue;
+        }
+        int forOwn = 0;
+        Set<String> matching = new LinkedHashSet<>();
+        double[] other = index.byKey[k];
+        for (int j = 0; j < steps; j++) {
+          if (!numeric[j]) {
+            continue;
+          }
+          boolean matchesOther = matches(value[j], other[j], half[j], index.tolerances[j]);
+          if (matchesOther) {
+            matching.add(index.steps[j]);
+          }
+          if (ownMatch[j] && !matchesOther) {
+            forOwn++;
+          }
+        }
+        if (forOther > forOwn) {
+          bestCount = forOther;
+          Key key = keys.get(k);
+          best = new Finding("possible-copying: " + forOther + " answers match the key of "
+              + key.source() + " rather than this sheet's own variant (" + forOwn + " match only"
+              + " its own); no credit for the " + matching.size() + " steps that match it",
+              key.toStudent(), matching);
+        }
+      }
+      return Optional.ofNullable(best);
+    } finally {
+      for (int i = 0; i < touched; i++) {
+        counts[scratch.touchedKeys[i]] = 0;
       }
     }
-    return Optional.ofNullable(best);
+  }
+
+  /** The first position whose value is not below {@code x} (NaN never occurs in the array). */
+  private static int lowerBound(double[] sorted, double x) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  private volatile Index index;
+
+  /**
+   * Computes every key's reference values on the pool's threads (each variant's training is
+   * independent) and builds the index, so that grading finds both ready. Optional: {@link
+   * #check} builds the index on first use otherwise.
+   */
+  void prepare(java.util.concurrent.ExecutorService pool, int threads) {
+    if (engine.template().isSymbolic() || index != null) {
+      return;
+    }
+    int chunks = Math.max(1, Math.min(keys.size(), threads * 8));
+    List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+    for (int c = 0; c < chunks; c++) {
+      int from = (int) ((long) keys.size() * c / chunks);
+      int to = (int) ((long) keys.size() * (c + 1) / chunks);
+      done.add(pool.submit(() -> {
+        for (int k = from; k < to; k++) {
+          Values v = reference(keys.get(k).givens());
+          for (String step : engine.asked()) {
+            v.get(step); // the values after training are computed on first use: here
+          }
+        }
+      }));
+    }
+    for (java.util.concurrent.Future<?> f : done) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("grading was interrupted", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r
+            : new IllegalStateException(e.getCause());
+      }
+    }
+    index();
+  }
+
+  private Index index() {
+    Index i = index;
+    if (i == null) {
+      synchronized (this) {
+        i = index;
+        if (i == null) {
+          i = new Index();
+          index = i;
+        }
+      }
+    }
+    return i;
+  }
+
+  /**
+   * Every key's reference value at every asked step, by key and sorted by value per step, with
+   * each step's tolerance looked up once.
+   */
+  private final class Index {
+    final String[] steps = engine.asked().toArray(String[]::new);
+    final Tolerance[] tolerances = new Tolerance[steps.length];
+    /** Per step, the bounds of the tolerance: width(b) at most (absolute + relative |b|). */
+    final double[] absolute = new double[steps.length];
+    final double[] relative = new double[steps.length];
+    final double[][] byKey = new double[keys.size()][];
+    final double[][] sorted = new double[steps.length][];
+    final int[][] owners = new int[steps.length][];
+    final Map<Map<String, Double>, Integer> keyOf = new java.util.HashMap<>();
+
+    Index() {
+      for (int j = 0; j < steps.length; j++) {
+        Tolerance t = engine.rubric().toleranceFor(steps[j]);
+        tolerances[j] = t;
+        switch (t.mode()) {
+          case ABSOLUTE, RELATIVE, COMBINED -> {
+            absolute[j] = t.absolute();
+            relative[j] = t.relative();
+          }
+          // half a unit of the n-th figure of b is at most 0.5 * 10^(1 - n) * |b|; 0.5 * 10^-n at 0
+          case SIGNIFICANT_FIGURES -> {
+            absolute[j] = 0.5 * Math.pow(10, -t.digits()) * 1.01;
+            relative[j] = 0.5 * Math.pow(10, 1 - t.digits()) * 1.01;
+          }
+          case DECIMAL_PLACES -> absolute[j] = 0.5 * Math.pow(10, -t.digits()) * 1.01;
+        }
+      }
+      for (int k = 0; k < keys.size(); k++) {
+        Values v = reference(keys.get(k).givens());
+        double[] row = new double[steps.length];
+        for (int j = 0; j < steps.length; j++) {
+          row[j] = v.get(steps[j]);
+        }
+        byKey[k] = row;
+        keyOf.put(keys.get(k).givens(), k);
+      }
+      for (int j = 0; j < steps.length; j++) {
+        int n = 0;
+        double[] vals = new double[keys.size()];
+        int[] who = new int[keys.size()];
+        for (int k = 0; k < keys.size(); k++) {
+          double b = byKey[k][j];
+          if (Double.isFinite(b)) { // a key that is not finite matches nothing
+            vals[n] = b;
+            who[n] = k;
+            n++;
+          }
+        }
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) {
+          idx[i] = i;
+        }
+        final double[] vs = vals;
+        java.util.Arrays.sort(idx, (x, y) -> Double.compare(vs[x], vs[y]));
+        sorted[j] = new double[n];
+        owners[j] = new int[n];
+        for (int i = 0; i < n; i++) {
+          sorted[j][i] = vals[idx[i]];
+          owners[j][i] = who[idx[i]];
+        }
+      }
+    }
+
+    int keys() {
+      return byKey.length;
+    }
+
+    /**
+     * How far from the answer {@code a} a key value can lie and still match it, generously
+     * bounded (the candidates are checked exactly); NaN when no useful bound exists.
+     */
+    double window(int j, double a, double h) {
+      double r = relative[j] * (1 + 1e-6);
+      if (r >= 0.99) {
+        return Double.NaN;
+      }
+      // |a - b| <= A + R |b| + h with |b| <= |a| + |a - b|
+      double w = ((absolute[j] + h) * (1 + 1e-6) + r * Math.abs(a)) / (1 - r);
+      double slack = 64 * Math.ulp(Math.abs(a) + 2 * w) + Double.MIN_NORMAL;
+      double out = w * 1.01 + slack;
+      return Double.isFinite(out) ? out : Double.NaN;
+    }
+  }
+
+  /** Per-thread working arrays of {@link #check}, so that a sheet allocates next to nothing. */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private static final class Scratch {
+    int[] counts = new int[0];
+    int[] touchedKeys = new int[16];
+    double[] value = new double[0];
+    double[] half = new double[0];
+    boolean[] numeric = new boolean[0];
+    boolean[] ownMatch = new boolean[0];
+
+    Scratch sized(int keys, int steps) {
+      if (counts.length < keys) {
+        counts = new int[keys];
+      }
+      if (value.length < steps) {
+        value = new double[steps];
+        half = new double[steps];
+        numeric = new boolean[steps];
+        ownMatch = new boolean[steps];
+      }
+      return this;
+    }
+
+    void touch(int at, int key) {
+      if (at == touchedKeys.length) {
+        touchedKeys = java.util.Arrays.copyOf(touchedKeys, at * 2);
+      }
+      touchedKeys[at] = key;
+    }
   }
 
   private static boolean matches(double answer, double key, double halfUnit, Tolerance tol) {

@@ -41,9 +41,13 @@ record RawCell(String text, Double number, boolean formula, boolean date,
       String text = CellText.numeric(value, formatIndex, formatString);
       return new RawCell(text, null, formula, true, null, null);
     }
-    String text = CellText.numeric(value, formatIndex, formatString);
+    // The shortest decimal of the value, which both the text (in General) and the precision
+    // of a typed number are read from, is found once.
+    java.math.BigDecimal shortest = !formula || CellText.isGeneral(formatString)
+        ? WrittenPrecision.shortestDecimal(value) : null;
+    String text = CellText.numeric(value, formatIndex, formatString, shortest);
     WrittenPrecision precision = formula ? WrittenPrecision.EXACT
-        : WrittenPrecision.ofCell(value, formatIndex == 0 ? null : formatString);
+        : WrittenPrecision.ofCell(value, formatIndex == 0 ? null : formatString, shortest);
     return new RawCell(text, value, formula, false, precision, null);
   }
 

@@ -92,7 +92,12 @@ public record WrittenPrecision(double halfUnit, int figures) {
    *     0.00E+00}, {@code General}); {@code null} for General
    */
   public static WrittenPrecision ofCell(double value, String formatCode) {
-    WrittenPrecision typed = ofCellValue(value);
+    return ofCell(value, formatCode, shortestDecimal(value));
+  }
+
+  /** {@link #ofCell(double, String)} with the value's {@link #shortestDecimal} at hand. */
+  static WrittenPrecision ofCell(double value, String formatCode, BigDecimal shortest) {
+    WrittenPrecision typed = ofDecimal(shortest, 0);
     WrittenPrecision shown = NumberFormatCode.of(formatCode).shownPrecision(value);
     return shown != null && shown.coarserThan(typed) ? shown : typed;
   }
@@ -153,6 +158,12 @@ public record WrittenPrecision(double halfUnit, int figures) {
    * The shortest decimal that reads back as {@code value}, without trailing zeros (scale at
    * least 0). Java 17's {@code Double.toString} is not always the shortest, so the digits are
    * searched: a decimal of up to 15 digits that round-trips is the only one that does.
+   *
+   * <p>The search needs at most three roundings rather than one per length: two decimals of up
+   * to 15 significant digits never read back as the same double (the 15-digit grid is far
+   * coarser than the doubles), so when one reads back as {@code value} it is the value rounded
+   * to 15 digits, and that rounding, from any decimal within a few units in the last place of
+   * the value, finds it; only 16 and 17 digits are then left to try, from the exact value.
    */
   static BigDecimal shortestDecimal(double value) {
     if (value == 0) {
@@ -160,12 +171,17 @@ public record WrittenPrecision(double halfUnit, int figures) {
     }
     BigDecimal candidate = new BigDecimal(Double.toString(value)).stripTrailingZeros();
     if (candidate.precision() > 15) {
-      BigDecimal exact = new BigDecimal(value);
-      for (int digits = 1; digits <= FULL; digits++) {
-        BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-        if (rounded.doubleValue() == value) {
-          candidate = rounded.stripTrailingZeros();
-          break;
+      BigDecimal fifteen = candidate.round(new MathContext(15, RoundingMode.HALF_EVEN));
+      if (fifteen.doubleValue() == value) {
+        candidate = fifteen.stripTrailingZeros();
+      } else {
+        BigDecimal exact = new BigDecimal(value);
+        for (int digits = 16; digits <= FULL; digits++) {
+          BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+          if (rounded.doubleValue() == value) {
+            candidate = rounded.stripTrailingZeros();
+            break;
+          }
         }
       }
     }

@@ -27,6 +27,13 @@ final class XlsxParts {
     // Sheets come from students: no DTDs, no external entities (XXE, billion laughs).
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    try {
+      // The JDK's reader is costly to set up: a factory that may hand out its last reader
+      // again, once that one is closed, saves it for every part of every sheet of the thread.
+      f.setProperty("reuse-instance", Boolean.TRUE);
+    } catch (IllegalArgumentException e) {
+      // another StAX implementation: a new reader per part
+    }
     return f;
   });
 
@@ -61,10 +68,19 @@ final class XlsxParts {
     if (workbookXml == null) {
       throw new BadPart("it has no workbook part ('" + workbook + "')", null);
     }
-    Map<String, String[]> rels = relationships(zip, relsPath(workbook));
+    String relsPart = relsPath(workbook);
+    byte[] relsXml = zip.read(relsPart, MAX_PART_BYTES);
+    Map<String, String[]> rels = relationships(relsPart, relsXml);
     String base = workbook.substring(0, workbook.lastIndexOf('/') + 1);
-    boolean[] recalculate = new boolean[1];
-    List<Sheet> sheets = sheets(workbook, workbookXml, rels, base, recalculate);
+    Object[] book = SEEN.get().remember(List.of("workbook", workbook, base,
+        java.nio.ByteBuffer.wrap(workbookXml), relsXml == null ? "" : java.nio.ByteBuffer.wrap(relsXml)),
+        () -> {
+          boolean[] recalculate = new boolean[1];
+          List<Sheet> sheets = List.copyOf(sheets(workbook, workbookXml, rels, base, recalculate));
+          return new Object[] {sheets, recalculate[0]};
+        });
+    @SuppressWarnings("unchecked")
+    List<Sheet> sheets = (List<Sheet>) book[0];
     List<String> strings = List.of();
     int[] styleFormats = new int[0];
     Map<Integer, String> custom = Map.of();
@@ -76,12 +92,51 @@ final class XlsxParts {
       } else if (rel[0].endsWith("/styles")) {
         byte[] xml = zip.read(target, MAX_PART_BYTES);
         if (xml != null) {
-          custom = new HashMap<>();
-          styleFormats = styles(target, xml, custom);
+          Object[] style = SEEN.get().remember(List.of("styles", target,
+              java.nio.ByteBuffer.wrap(xml)), () -> {
+                Map<Integer, String> found = new HashMap<>();
+                int[] formats = styles(target, xml, found);
+                return new Object[] {formats, java.util.Collections.unmodifiableMap(found)};
+              });
+          styleFormats = (int[]) style[0];
+          @SuppressWarnings("unchecked")
+          Map<Integer, String> found = (Map<Integer, String>) style[1];
+          custom = found;
         }
       }
     }
-    return new XlsxParts(sheets, strings, styleFormats, custom, recalculate[0]);
+    return new XlsxParts(sheets, strings, styleFormats, custom, (Boolean) book[1]);
+  }
+
+  /**
+   * What the workbook-level parts of recent files read as, per thread, by their exact bytes:
+   * the files of one class share their workbook, relationships and styles byte for byte, and
+   * each is parsed once. A part that does not parse is not remembered (it fails every time).
+   */
+  private static final ThreadLocal<Seen> SEEN = ThreadLocal.withInitial(Seen::new);
+
+  private static final class Seen {
+    private static final int SIZE = 32;
+    private final Map<List<Object>, Object> parsed = new HashMap<>();
+
+    @FunctionalInterface
+    interface Parse<T> {
+      T parse() throws BadPart;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T remember(List<Object> key, Parse<T> parse) throws BadPart {
+      Object hit = parsed.get(key);
+      if (hit != null) {
+        return (T) hit;
+      }
+      T value = parse.parse();
+      if (parsed.size() >= SIZE) {
+        parsed.clear();
+      }
+      parsed.put(key, value);
+      return value;
+    }
   }
 
   /**
@@ -133,11 +188,22 @@ final class XlsxParts {
   /** Relationship id to {type, target}; empty when the part is absent. */
   private static Map<String, String[]> relationships(ZipBytes zip, String part)
       throws BadPart, ZipException {
-    byte[] content = zip.read(part, MAX_PART_BYTES);
-    Map<String, String[]> rels = new HashMap<>();
+    return relationships(part, zip.read(part, MAX_PART_BYTES));
+  }
+
+  /** Relationship id to {type, target} of a part's bytes ({@code null}: absent, empty). */
+  private static Map<String, String[]> relationships(String part, byte[] content)
+      throws BadPart {
     if (content == null) {
-      return rels;
+      return new HashMap<>();
     }
+    return SEEN.get().remember(List.of("rels", part, java.nio.ByteBuffer.wrap(content)),
+        () -> java.util.Collections.unmodifiableMap(parseRelationships(part, content)));
+  }
+
+  private static Map<String, String[]> parseRelationships(String part, byte[] content)
+      throws BadPart {
+    Map<String, String[]> rels = new HashMap<>();
     try {
       XMLStreamReader r = xml(content);
       while (r.hasNext()) {

@@ -81,9 +81,12 @@ public final class ClassReport {
       .thenComparing(Row::file, Comparator.nullsFirst(Comparator.naturalOrder()))
       .thenComparing(Row::folder);
 
-  /** What is kept of one submission: its csv cells and verdicts (ordinals, -1 for none). */
+  /**
+   * What is kept of one submission: its csv cells, and its lines of {@code grades.csv} and
+   * {@code steps.csv} (null without verdicts), formatted on the thread that graded it.
+   */
   private record Row(String studentId, String file, String folder, List<String> grades,
-      byte[] verdicts) {}
+      String gradesLine, String stepsLine) {}
 
   private final Path folder;
   private final Template template;
@@ -253,37 +256,57 @@ public final class ClassReport {
         nz(s.file()),
         String.join("; ", s.flags()),
         Boolean.toString(s.late()));
-    return new Row(s.studentId(), s.file(), name, cells, verdicts);
+    return new Row(s.studentId(), s.file(), name, cells,
+        csvLine(cells.stream().map(SpreadsheetText::cell).toList()), stepsLine(s, verdicts));
+  }
+
+  /** One record as the class files' CSV printer writes it, record separator included. */
+  private static String csvLine(List<String> cells) {
+    StringBuilder b = new StringBuilder(128);
+    try {
+      CSV.printRecord(b, cells.toArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not fail
+    }
+    return b.toString();
+  }
+
+  private String stepsLine(GradedSubmission s, byte[] verdicts) {
+    if (verdicts == null) {
+      return null;
+    }
+    Verdict[] all = Verdict.values();
+    List<String> cells = new ArrayList<>(verdicts.length + 1);
+    cells.add(SpreadsheetText.cell(s.studentId()));
+    for (byte v : verdicts) {
+      cells.add(v < 0 ? "" : all[v].label());
+    }
+    return csvLine(cells);
   }
 
   private void writeGrades() throws IOException {
     try (Writer w = Files.newBufferedWriter(folder.resolve(GRADES_CSV), StandardCharsets.UTF_8);
         CSVPrinter p = new CSVPrinter(w, CSV)) {
       p.printRecord(GRADES_HEADER);
+      p.flush();
       for (Row r : rows) {
-        p.printRecord(r.grades().stream().map(SpreadsheetText::cell).toList());
+        w.write(r.gradesLine());
       }
     }
   }
 
   private void writeSteps() throws IOException {
-    Verdict[] all = Verdict.values();
     try (Writer w = Files.newBufferedWriter(folder.resolve(STEPS_CSV), StandardCharsets.UTF_8);
         CSVPrinter p = new CSVPrinter(w, CSV)) {
       List<String> header = new ArrayList<>();
       header.add("student_id");
       header.addAll(tally.asked);
       p.printRecord(header.stream().map(SpreadsheetText::cell).toList());
+      p.flush();
       for (Row r : rows) {
-        if (r.verdicts() == null) {
-          continue;
+        if (r.stepsLine() != null) {
+          w.write(r.stepsLine());
         }
-        List<String> cells = new ArrayList<>(header.size());
-        cells.add(SpreadsheetText.cell(r.studentId()));
-        for (byte v : r.verdicts()) {
-          cells.add(v < 0 ? "" : all[v].label());
-        }
-        p.printRecord(cells);
       }
     }
   }

@@ -102,14 +102,23 @@ public final class StudentReport {
     StudentView v = StudentView.of(submission, template, reveal);
     try {
       Files.createDirectories(folder);
+      // Each file is rendered in memory and written in one go.
+      TextBuffer text = BUFFER.get();
+      text.clear();
       if (files == StudentFiles.HTML_AND_JSON) {
-        try (Writer w = Files.newBufferedWriter(folder.resolve(HTML_FILE), StandardCharsets.UTF_8)) {
-          HTML.execute(w, htmlScope(v));
-        }
+        HTML.execute(text, htmlScope(v));
+        text.writeTo(folder.resolve(HTML_FILE));
+        text.clear();
       }
-      try (Writer w = Files.newBufferedWriter(folder.resolve(JSON_FILE), StandardCharsets.UTF_8)) {
-        json(v, w);
+      Bytes json = JSON_BYTES.get();
+      json.reset();
+      try (JsonGenerator g = JSON_FACTORY.createGenerator(json,
+          com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+        g.setPrettyPrinter(PRETTY.createInstance());
+        writeJson(v, g);
       }
+      json.write('\n');
+      json.writeTo(folder.resolve(JSON_FILE));
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the report of " + submission.file()
           + " into " + folder + ": " + e.getMessage(), e);
@@ -121,6 +130,161 @@ public final class StudentReport {
     }
   }
 
+
+  /**
+   * A writer into memory, not synchronized (unlike {@link StringWriter}), whose text is encoded
+   * as {@link Files#newBufferedWriter} encodes it (an unpaired surrogate is an error, not a
+   * question mark) and written to a file at once.
+   */
+  static final class TextBuffer extends Writer {
+    private char[] chars;
+    private int length;
+
+    TextBuffer(int capacity) {
+      chars = new char[capacity];
+    }
+
+    private void room(int more) {
+      if (length + more > chars.length) {
+        chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
+      }
+    }
+
+    @Override
+    public void write(int c) {
+      room(1);
+      chars[length++] = (char) c;
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) {
+      room(len);
+      System.arraycopy(cbuf, off, chars, length, len);
+      length += len;
+    }
+
+    @Override
+    public void write(String str, int off, int len) {
+      room(len);
+      str.getChars(off, off + len, chars, length);
+      length += len;
+    }
+
+    @Override
+    public void write(String str) {
+      write(str, 0, str.length());
+    }
+
+    @Override
+    public Writer append(CharSequence csq) {
+      String s = String.valueOf(csq);
+      write(s, 0, s.length());
+      return this;
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    void clear() {
+      length = 0;
+    }
+
+    void writeTo(Path file) throws IOException {
+      int n = encode();
+      try (java.io.OutputStream out = Files.newOutputStream(file)) {
+        out.write(bytes, 0, n);
+      }
+    }
+
+    /** The UTF-8 bytes of the text, kept for the next text (three bytes at most per char). */
+    private byte[] bytes = new byte[0];
+
+    /** The text in UTF-8. */
+    byte[] utf8() throws java.nio.charset.CharacterCodingException {
+      int n = encode(); // may replace the array
+      return java.util.Arrays.copyOf(bytes, n);
+    }
+
+    /**
+     * Encodes the text into {@link #bytes}, in one pass (the JDK's encoder re-encodes on
+     * overflow, and checks for room at every char); returns the length.
+     */
+    private int encode() throws java.nio.charset.CharacterCodingException {
+      char[] c = chars;
+      int len = length;
+      if (bytes.length < 3 * len) {
+        bytes = new byte[3 * len];
+      }
+      byte[] out = bytes;
+      int n = 0;
+      for (int i = 0; i < len; i++) {
+        char ch = c[i];
+        if (ch < 0x80) {
+          out[n++] = (byte) ch;
+        } else if (ch < 0x800) {
+          out[n++] = (byte) (0xc0 | ch >> 6);
+          out[n++] = (byte) (0x80 | ch & 0x3f);
+        } else if (ch < Character.MIN_SURROGATE || ch > Character.MAX_SURROGATE) {
+          out[n++] = (byte) (0xe0 | ch >> 12);
+          out[n++] = (byte) (0x80 | ch >> 6 & 0x3f);
+          out[n++] = (byte) (0x80 | ch & 0x3f);
+        } else {
+          if (!Character.isHighSurrogate(ch) || i + 1 == len
+              || !Character.isLowSurrogate(c[i + 1])) {
+            throw new java.nio.charset.MalformedInputException(1);
+          }
+          int cp = Character.toCodePoint(ch, c[++i]);
+          out[n++] = (byte) (0xf0 | cp >> 18);
+          out[n++] = (byte) (0x80 | cp >> 12 & 0x3f);
+          out[n++] = (byte) (0x80 | cp >> 6 & 0x3f);
+          out[n++] = (byte) (0x80 | cp & 0x3f);
+        }
+      }
+      return n;
+    }
+  }
+
+  /** An unsynchronized byte buffer, reused from report to report. */
+  static final class Bytes extends java.io.OutputStream {
+    private byte[] buf = new byte[32 * 1024];
+    private int count;
+
+    void reset() {
+      count = 0;
+    }
+
+    @Override
+    public void write(int b) {
+      if (count == buf.length) {
+        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+      }
+      buf[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (count + len > buf.length) {
+        buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + len));
+      }
+      System.arraycopy(b, off, buf, count, len);
+      count += len;
+    }
+
+    void writeTo(Path file) throws IOException {
+      try (java.io.OutputStream out = Files.newOutputStream(file)) {
+        out.write(buf, 0, count);
+      }
+    }
+  }
+
+  private static final ThreadLocal<Bytes> JSON_BYTES = ThreadLocal.withInitial(Bytes::new);
+
+  /** Each thread's report buffer, reused from report to report. */
+  private static final ThreadLocal<TextBuffer> BUFFER =
+      ThreadLocal.withInitial(() -> new TextBuffer(64 * 1024));
 
   // ---------------------------------------------------------------- HTML
 
@@ -191,7 +355,7 @@ public final class StudentReport {
           List<Map<String, Object>> links = new ArrayList<>();
           for (int k = 0; k < rows.size(); k++) {
             links.add(Map.of("index", rows.get(k).index(), "step",
-                MathMl.inline(rows.get(k).result().step()), "comma", k > 0));
+                inlineMath(rows.get(k).result().step()), "comma", k > 0));
           }
           notes.add(Map.of("number", notes.size() + 1, "text", MathProse.html(text, names),
               "rows", links));
@@ -245,7 +409,7 @@ public final class StudentReport {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("index", st.index());
     m.put("step", r.step());
-    m.put("stepMath", MathMl.inline(r.step()));
+    m.put("stepMath", inlineMath(r.step()));
     m.put("question", MathProse.html(sentenceCase(r.question()), names));
     m.put("hasAnswer", r.written() != null && !r.written().isEmpty());
     m.put("answer", r.written());
@@ -260,7 +424,7 @@ public final class StudentReport {
     // Formulas and expected expressions as MathML a narrow page can wrap between terms; the
     // student's own answer stays as typed.
     m.put("formula", st.formula() == null ? null
-        : MathMl.breakable(List.of(r.step(), st.formula())));
+        : chainMath(r.step(), st.formula()));
     m.put("expected", st.expectedExpression() != null
         ? "<span class=\"formula\">" + MathMl.breakable(List.of(st.expectedExpression()))
             + "</span>"
@@ -269,6 +433,39 @@ public final class StudentReport {
         : Numbers.computed(st.followThroughValue()));
     m.put("hasDetails", st.formula() != null || st.expected() != null
         || st.expectedExpression() != null || st.followThroughValue() != null);
+    return m;
+  }
+
+  /**
+   * MathML of step ids and formulas, which every student's report of a class repeats: each
+   * text is rendered once ({@link MathMl} is a pure function), up to a bound.
+   */
+  private static final int MATH_MEMO_SIZE = 8192;
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> INLINE_MATH =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.concurrent.ConcurrentHashMap<List<String>, String> CHAIN_MATH =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String inlineMath(String text) {
+    String m = INLINE_MATH.get(text);
+    if (m == null) {
+      m = MathMl.inline(text);
+      if (INLINE_MATH.size() < MATH_MEMO_SIZE) {
+        INLINE_MATH.putIfAbsent(text, m);
+      }
+    }
+    return m;
+  }
+
+  private static String chainMath(String step, String formula) {
+    List<String> key = List.of(step, formula);
+    String m = CHAIN_MATH.get(key);
+    if (m == null) {
+      m = MathMl.breakable(key);
+      if (CHAIN_MATH.size() < MATH_MEMO_SIZE) {
+        CHAIN_MATH.putIfAbsent(key, m);
+      }
+    }
     return m;
   }
 
@@ -293,7 +490,20 @@ public final class StudentReport {
    * ("net input of h1" becomes "Net input of h1"; "w5 after one update" stays as it is).
    */
   static String sentenceCase(String s) {
-    if (s == null || !s.matches("[a-z]{2,}( .*)?")) {
+    if (s == null) {
+      return s;
+    }
+    // the first word is [a-z]{2,}, and ends the text or is followed by a space
+    int i = 0;
+    while (i < s.length() && s.charAt(i) >= 'a' && s.charAt(i) <= 'z') {
+      i++;
+    }
+    if (i < 2 || (i < s.length() && s.charAt(i) != ' ')) {
+      return s;
+    }
+    // "( .*)?": after the space anything but a line break (a question never has one)
+    if (s.indexOf('\n', i) >= 0 || s.indexOf('\r', i) >= 0 || s.indexOf('\u0085', i) >= 0
+        || s.indexOf('\u2028', i) >= 0 || s.indexOf('\u2029', i) >= 0) {
       return s;
     }
     return capitalize(s);

@@ -117,13 +117,48 @@ final class StudentView {
    * has in front of them; steps the list does not name follow in the engine's order.
    */
   static List<StepResult> sheetOrder(List<StepResult> steps, List<String> asked) {
+    Map<String, Integer> position = positions(asked);
+    // A stable sort by position: each step into its position's slot, the steps the list does
+    // not name after them in their own order; a position taken twice is left to the sort.
+    StepResult[] slots = new StepResult[asked.size()];
+    List<StepResult> unnamed = new ArrayList<>();
+    for (StepResult s : steps) {
+      Integer p = position.get(s.step());
+      if (p == null) {
+        unnamed.add(s);
+      } else if (slots[p] == null) {
+        slots[p] = s;
+      } else {
+        List<StepResult> out = new ArrayList<>(steps);
+        out.sort(Comparator.comparingInt(r -> position.getOrDefault(r.step(), Integer.MAX_VALUE)));
+        return out;
+      }
+    }
+    List<StepResult> out = new ArrayList<>(steps.size());
+    for (StepResult s : slots) {
+      if (s != null) {
+        out.add(s);
+      }
+    }
+    out.addAll(unnamed);
+    return out;
+  }
+
+  /** The last asked list's positions (every report of a class asks the same list). */
+  private static volatile Object[] lastPositions = {null, null};
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Integer> positions(List<String> asked) {
+    Object[] last = lastPositions;
+    if (asked.equals(last[0])) { // the same strings: one identity check each
+      return (Map<String, Integer>) last[1];
+    }
     Map<String, Integer> position = new HashMap<>();
     for (int k = 0; k < asked.size(); k++) {
       position.putIfAbsent(asked.get(k), k);
     }
-    List<StepResult> out = new ArrayList<>(steps);
-    out.sort(Comparator.comparingInt(s -> position.getOrDefault(s.step(), Integer.MAX_VALUE)));
-    return out;
+    lastPositions = new Object[] {List.copyOf(asked), position};
+    return position;
   }
 
   private static Divergence divergence(Step first, List<Step> steps) {

@@ -98,4 +98,76 @@ class WrittenPrecisionTest {
         new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT)
             .formatRawCellContents(v, 49, "@"));
   }
+
+  @net.jqwik.api.Property(tries = 20000)
+  void theShortestDecimalIsTheFirstLengthThatReadsBack(
+      @net.jqwik.api.ForAll long bits, @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(
+          min = 0, max = 3) int kind,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 17) int digits) {
+    double v = switch (kind) {
+      case 0 -> Double.longBitsToDouble(bits); // anything a double can be
+      case 1 -> Double.longBitsToDouble((bits & 0x000f_ffff_ffff_ffffL) | 0x3fe0_0000_0000_0000L);
+      // a short decimal, as typed, and one more or less in the last place
+      default -> Math.nextAfter(new java.math.BigDecimal(Math.abs(bits % 1_000_000_000_000_000L))
+          .round(new java.math.MathContext(digits)).scaleByPowerOfTen(-(int) Math.abs(bits % 23))
+          .doubleValue(), kind == 2 ? 0 : Double.POSITIVE_INFINITY);
+    };
+    if (!Double.isFinite(v)) {
+      return;
+    }
+    assertThat(WrittenPrecision.shortestDecimal(v)).isEqualTo(shortestByEveryLength(v));
+  }
+
+  /** The search one length after another, as the definition reads. */
+  private static java.math.BigDecimal shortestByEveryLength(double value) {
+    if (value == 0) {
+      return java.math.BigDecimal.ZERO;
+    }
+    java.math.BigDecimal candidate = new java.math.BigDecimal(Double.toString(value))
+        .stripTrailingZeros();
+    if (candidate.precision() > 15) {
+      java.math.BigDecimal exact = new java.math.BigDecimal(value);
+      for (int digits = 1; digits <= 17; digits++) {
+        java.math.BigDecimal rounded = exact.round(
+            new java.math.MathContext(digits, java.math.RoundingMode.HALF_EVEN));
+        if (rounded.doubleValue() == value) {
+          candidate = rounded.stripTrailingZeros();
+          break;
+        }
+      }
+    }
+    return candidate.scale() < 0 ? candidate.setScale(0) : candidate;
+  }
+
+  @net.jqwik.api.Property(tries = 20000)
+  void generalTextOfLongNumbersWithoutAFormatterIsWhatPoiShows(
+      @net.jqwik.api.ForAll long bits,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = -5, max = 10) int exponent,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 2) int kind,
+      @net.jqwik.api.ForAll boolean negative) {
+    // A full-precision double of the decade, or one next to a tie at the 10th or 15th figure.
+    double unit = Math.pow(10, exponent);
+    double mantissa = 1 + 9 * ((bits >>> 11) * 0x1.0p-53);
+    double v = switch (kind) {
+      case 0 -> mantissa * unit;
+      default -> {
+        java.math.BigDecimal tie = new java.math.BigDecimal(mantissa)
+            .round(new java.math.MathContext(kind == 1 ? 10 : 15))
+            .add(new java.math.BigDecimal("5").scaleByPowerOfTen(kind == 1 ? -10 : -15))
+            .scaleByPowerOfTen(exponent);
+        double t = tie.doubleValue();
+        yield (bits & 1) == 0 ? t : Math.nextAfter(t, (bits & 2) == 0 ? 0 : 1e300);
+      }
+    };
+    v = negative ? -v : v;
+    org.apache.poi.ss.usermodel.DataFormatter poi =
+        new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
+    String fast = CellText.generalRounded(v);
+    if (fast != null) {
+      assertThat(fast).isEqualTo(poi.formatRawCellContents(v, 0, "General"));
+      assertThat(fast).isEqualTo(poi.formatRawCellContents(v, 49, "@"));
+    }
+    assertThat(CellText.numeric(v, 0, "General"))
+        .isEqualTo(poi.formatRawCellContents(v, 0, "General"));
+  }
 }

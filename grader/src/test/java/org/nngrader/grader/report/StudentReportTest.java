@@ -228,4 +228,37 @@ class StudentReportTest {
   static StepResult result(GradedSubmission s, String step) {
     return s.result().steps().stream().filter(r -> r.step().equals(step)).findFirst().orElseThrow();
   }
+
+  @Test
+  void sentenceCaseCapitalizesExactlyWhatItsPatternDescribes() {
+    for (String q : List.of("net input of h1", "w5 after one update", "dE_total/dw5", "a b",
+        "ab", "ab ", "abc def", "ab\ncd", "ab c\nd", "ab c\u2028d", "Ab c", "ab-c", "",
+        "out of h1 \u2192 o1", "e", "ab\tc")) {
+      String expected = q.matches("[a-z]{2,}( .*)?")
+          ? Character.toUpperCase(q.charAt(0)) + q.substring(1) : q;
+      assertThat(StudentReport.sentenceCase(q)).as(q).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void theReportBufferEncodesUtf8AsTheJdkDoesAndRefusesAnUnpairedSurrogate() throws Exception {
+    String text = "plain ascii, caf\u00e9, \u2717 wrong \u21aa, math \ud835\udc64, end";
+    StudentReport.TextBuffer b = new StudentReport.TextBuffer(4);
+    for (int i = 0; i < 300; i++) {
+      b.write(text);
+      b.write('\n');
+    }
+    byte[] bytes = b.utf8();
+    String all = (text + "\n").repeat(300);
+    assertThat(bytes).isEqualTo(all.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    b.clear();
+    b.write("again");
+    assertThat(b.utf8()).isEqualTo("again".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    for (String bad : List.of("a\ud800", "a\ud800b", "\udc00a")) {
+      StudentReport.TextBuffer lone = new StudentReport.TextBuffer(16);
+      lone.write(bad);
+      org.assertj.core.api.Assertions.assertThatThrownBy(lone::utf8)
+          .isInstanceOf(java.nio.charset.CharacterCodingException.class);
+    }
+  }
 }

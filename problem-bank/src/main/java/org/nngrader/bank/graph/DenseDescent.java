@@ -188,24 +188,33 @@ final class DenseDescent {
     double[] out = new double[neurons];
     double[] delta = new double[neurons];
     double[] sum = examples == 1 ? null : new double[theta.length];
+    // A step is a function of the parameters alone (the examples and the rate are fixed), so
+    // once a step leaves every parameter bit for bit as it was, so does every later step: the
+    // parameters after all the steps are those. Training that converges gets there long
+    // before the last step.
+    double[] before = new double[theta.length];
     for (int s = 0; s < steps; s++) {
+      System.arraycopy(theta, 0, before, 0, theta.length);
       if (sum == null) {
         // One example: its gradient is the gradient, and no parameter is read once its
         // gradient is known, so each moves at once.
         pass(batch[0], theta, net, out, delta);
         collect(out, delta, theta, rate, null);
-        continue;
-      }
-      // The graph's mean starts its sum at 0 and divides by the number of examples.
-      Arrays.fill(sum, 0.0);
-      for (Example ex : batch) {
-        pass(ex, theta, net, out, delta);
-        collect(out, delta, theta, rate, sum);
-      }
-      for (int i = 0; i < theta.length; i++) {
-        if (trained[i]) {
-          theta[i] = theta[i] - rate * (sum[i] / examples);
+      } else {
+        // The graph's mean starts its sum at 0 and divides by the number of examples.
+        Arrays.fill(sum, 0.0);
+        for (Example ex : batch) {
+          pass(ex, theta, net, out, delta);
+          collect(out, delta, theta, rate, sum);
         }
+        for (int i = 0; i < theta.length; i++) {
+          if (trained[i]) {
+            theta[i] = theta[i] - rate * (sum[i] / examples);
+          }
+        }
+      }
+      if (sameBits(theta, before)) {
+        break;
       }
     }
     double[] result = Arrays.copyOf(givens, givens.length);
@@ -215,6 +224,15 @@ final class DenseDescent {
       }
     }
     return result;
+  }
+
+  private static boolean sameBits(double[] a, double[] b) {
+    for (int i = 0; i < a.length; i++) {
+      if (Double.doubleToRawLongBits(a[i]) != Double.doubleToRawLongBits(b[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void pass(Example ex, double[] theta, double[] net, double[] out, double[] delta) {

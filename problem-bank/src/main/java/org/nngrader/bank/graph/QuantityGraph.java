@@ -34,6 +34,12 @@ public final class QuantityGraph {
   private final List<String> givens;
   /** Alias to the id of the quantity it names, in the order they were declared. */
   private final Map<String, String> aliases;
+  /**
+   * The quantities after training and those computed from them, which {@link #evaluate} and
+   * {@link #evaluatePinned} leave to the first {@link Values#get} (each is many updates of
+   * gradient descent, and a world may never be asked about them); null when there are none.
+   */
+  private final boolean[] deferred;
 
   private QuantityGraph(List<Quantity> ordered, Map<String, String> aliases) {
     this.quantities = List.copyOf(ordered);
@@ -56,6 +62,16 @@ public final class QuantityGraph {
       }
     }
     this.givens = List.copyOf(g);
+    boolean[] later = new boolean[ordered.size()];
+    boolean any = false;
+    for (int i = 0; i < later.length; i++) {
+      later[i] = ordered.get(i).kind() == QuantityKind.AFTER_TRAINING;
+      for (int p : parents[i]) {
+        later[i] |= later[p];
+      }
+      any |= later[i];
+    }
+    this.deferred = any ? later : null;
   }
 
   /**
@@ -271,7 +287,7 @@ public final class QuantityGraph {
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("missing value for " + String.join(", ", missing));
     }
-    return new Values(this, evaluateArray(g));
+    return deferring(g, null, null);
   }
 
   /**
@@ -297,7 +313,48 @@ public final class QuantityGraph {
         isPinned[i] = true;
       }
     });
-    return new Values(this, evaluate(g, isPinned, pins, new double[quantities.size()][]));
+    return deferring(g, isPinned, pins);
+  }
+
+  /**
+   * Evaluates every quantity but the {@link #deferred} ones (a pinned one takes its pin at
+   * once), which the values compute on first use, from the same parents with the same
+   * formulas: the same numbers as evaluating them now.
+   */
+  private Values deferring(double[] givenValues, boolean[] isPinned, double[] pins) {
+    if (deferred == null) {
+      return new Values(this, evaluate(givenValues, isPinned, pins,
+          new double[quantities.size()][]));
+    }
+    double[] v = new double[quantities.size()];
+    boolean[] pending = new boolean[v.length];
+    int waiting = 0;
+    int g = 0;
+    for (int i = 0; i < v.length; i++) {
+      Quantity q = quantities.get(i);
+      if (q.isGiven()) {
+        v[i] = givenValues[g++];
+      } else if (isPinned != null && isPinned[i]) {
+        v[i] = pins[i];
+      } else if (deferred[i]) {
+        v[i] = Double.NaN;
+        pending[i] = true;
+        waiting++;
+      } else {
+        int[] ps = parents[i];
+        double[] args = new double[ps.length];
+        for (int p = 0; p < ps.length; p++) {
+          args[p] = v[ps[p]];
+        }
+        v[i] = q.primary().formula().apply(args);
+      }
+    }
+    return waiting == 0 ? new Values(this, v) : new Values(this, v, deferred, pending, waiting);
+  }
+
+  /** The parents' positions of the quantity at {@code i}, in its formula's order. */
+  int[] parentsAt(int i) {
+    return parents[i];
   }
 
   /** Evaluates from given values in the order of {@link #givenIds()}. Hot path of training. */

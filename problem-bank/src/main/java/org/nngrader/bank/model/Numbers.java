@@ -44,7 +44,8 @@ public final class Numbers {
       return exact.toPlainString();
     }
     if (a >= 1e-3 && a < 1e7) {
-      return String.format(Locale.ROOT, "%.8f", x);
+      // What String.format("%.8f") gives (half up from Double.toString's digits), faster.
+      return BigDecimal.valueOf(x).setScale(8, java.math.RoundingMode.HALF_UP).toPlainString();
     }
     return String.format(Locale.ROOT, "%.8e", x);
   }

@@ -128,6 +128,35 @@ class DenseDescentTest {
     assertThat(biases).containsExactly("b1", "b2");
   }
 
+  @Test
+  void trainingThatReachesAFixedPointGivesWhatEveryStepOneByOneGives() {
+    // Targets a 2-2-2 sigmoid network can reach and a large rate: the updates fall below half
+    // a unit in the last place of every weight long before the last step, and training stops
+    // there; the result must be bit for bit that of taking every step.
+    Template t = Templates.builtin("sigmoid-2-2-2");
+    Notation n = t.notation();
+    List<String> ids = GraphCompiler.compile(n, List.of()).givenIds();
+    Map<String, Double> values = new LinkedHashMap<>(t.defaults());
+    values.put("target_o1", 0.3);
+    values.put("target_o2", 0.7);
+    values.put(n.rate(), 1.0);
+    double[] givens = ids.stream().mapToDouble(values::get).toArray();
+    DenseDescent dense = DenseDescent.of(n, ids, ofKind(n, ParameterKind.WEIGHT)).orElseThrow();
+    int steps = 6000;
+    double[] oneByOne = givens;
+    for (int s = 0; s < steps; s++) {
+      oneByOne = dense.train(oneByOne, 1);
+    }
+    double[] atOnce = dense.train(givens, steps);
+    for (int i = 0; i < ids.size(); i++) {
+      assertThat(Double.doubleToRawLongBits(atOnce[i])).as(ids.get(i))
+          .isEqualTo(Double.doubleToRawLongBits(oneByOne[i]));
+    }
+    // The fixed point was reached: more steps change nothing, and fewer would.
+    assertThat(dense.train(givens, 2 * steps)).isEqualTo(atOnce);
+    assertThat(dense.train(givens, 10)).isNotEqualTo(atOnce);
+  }
+
   private static List<String> ofKind(Notation n, ParameterKind kind) {
     return n.givens().entrySet().stream()
         .filter(e -> e.getValue() == kind).map(Map.Entry::getKey).toList();
