@@ -27,13 +27,8 @@ final class XlsxParts {
     // Sheets come from students: no DTDs, no external entities (XXE, billion laughs).
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    try {
-      // The JDK's reader is costly to set up: a factory that may hand out its last reader
-      // again, once that one is closed, saves it for every part of every sheet of the thread.
-      f.setProperty("reuse-instance", Boolean.TRUE);
-    } catch (IllegalArgumentException e) {
-      // another StAX implementation: a new reader per part
-    }
+    // Not "reuse-instance": the JDK's reused reader keeps every input it was given (its entity
+    // manager's stream objects, and through them each part's bytes) until the thread ends.
     return f;
   });
 
