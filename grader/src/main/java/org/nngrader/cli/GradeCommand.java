@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -117,7 +116,9 @@ final class GradeCommand implements Callable<Integer> {
       throw cannotWrite(e);
     }
     try (inUse) {
-      Summary summary = gradeInto(partial, problemSet, template, r);
+      List<SetStudent> students = setStudents(problemSet);
+      problemSet = null; // the set's own records (file lists, parameters) are not needed again
+      Summary summary = gradeInto(partial, students, template, r);
       publish(partial, target);
       summary.print(stdout, out);
       return summary.failed.isEmpty() ? Main.EXIT_OK : Main.EXIT_PARTIAL;
@@ -219,13 +220,17 @@ final class GradeCommand implements Callable<Integer> {
     }
   }
 
-  private Summary gradeInto(Path folder, ProblemSet problemSet, Template template, Rubric r)
-      throws IOException {
-    GradingEngine engine = new GradingEngine(template, r);
+  private static List<SetStudent> setStudents(ProblemSet problemSet) {
     List<SetStudent> students = new ArrayList<>();
     for (ProblemSet.StudentVariant s : problemSet.students()) {
       students.add(new SetStudent(s.id(), s.name(), s.email(), s.variant(), s.parameters(), s.extra()));
     }
+    return students;
+  }
+
+  private Summary gradeInto(Path folder, List<SetStudent> students, Template template, Rubric r)
+      throws IOException {
+    GradingEngine engine = new GradingEngine(template, r);
     if (moodleWorksheet != null) {
       students = withParticipants(students);
     }
@@ -372,14 +377,48 @@ final class GradeCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Deletes a folder and everything in it (links themselves, never what they point to); the
+   * entries at its top, one folder per student in a results folder, on all cores.
+   */
   static void deleteTree(Path p) {
     if (!Files.exists(p)) {
       return;
     }
-    try (Stream<Path> walk = Files.walk(p)) {
-      for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(x);
+    try {
+      if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        List<Path> top;
+        try (Stream<Path> list = Files.list(p)) {
+          top = list.toList();
+        }
+        top.parallelStream().forEach(GradeCommand::deleteSubtree);
       }
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteSubtree(Path p) {
+    try {
+      Files.walkFileTree(p, new java.nio.file.SimpleFileVisitor<>() {
+        @Override
+        public java.nio.file.FileVisitResult visitFile(Path file,
+            java.nio.file.attribute.BasicFileAttributes attrs) throws IOException {
+          Files.deleteIfExists(file);
+          return java.nio.file.FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException e)
+            throws IOException {
+          if (e != null) {
+            throw e;
+          }
+          Files.deleteIfExists(dir);
+          return java.nio.file.FileVisitResult.CONTINUE;
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

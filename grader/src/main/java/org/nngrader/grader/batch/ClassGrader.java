@@ -38,14 +38,15 @@ import org.nngrader.grader.read.Submissions;
  * stops the batch: it comes out as a failed {@link GradedSubmission} with its reason. A student
  * with several submissions is graded on the newest; the others are named in its flags.
  *
- * <p>Each variant's reference values are computed once and shared by its submissions, and
- * every sheet is checked for possible copying ({@link CopyDetection}): one that matches another
+ * <p>Each variant is trained once, on all cores before pass two (its other reference values
+ * take one evaluation per sheet), and every sheet is checked for possible copying ({@link CopyDetection}): one that matches another
  * variant's key, or the template's defaults, better than its own is flagged and earns nothing
  * on the matching steps.
  *
  * <p>Submissions are read in two passes so that only the small parsed answers, never the
- * files, are held in memory: pass one reads and converts each file as it streams by, pass two
- * grades the newest submission of each student.
+ * files, are held in memory: pass one reads and converts each file as it streams by and keeps
+ * its answers packed ({@link PackedAnswers}), pass two grades the newest submission of each
+ * student.
  */
 public final class ClassGrader {
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.nngrader.bank.graph.Values;
 import org.nngrader.grader.engine.GradeResult;
 import org.nngrader.grader.engine.GradingEngine;
@@ -24,7 +23,8 @@ import org.nngrader.rubric.Tolerance;
  * that matches some other key at three or more such steps, and at more of them than its own, is
  * flagged {@code possible-copying}, naming the other student (or the template's default values),
  * and every step matching that key earns nothing: a copied sheet scores no more than a blank
- * one. The reference values of each variant are computed once and shared with grading.
+ * one. Each variant is trained once; its reference values are taken at every asked step for
+ * the comparison.
  *
  * <p>Thread-safe.
  */
@@ -41,7 +41,6 @@ final class CopyDetection {
 
   private final GradingEngine engine;
   private final List<Key> keys = new ArrayList<>();
-  private final Map<Map<String, Double>, Values> references = new ConcurrentHashMap<>();
 
   CopyDetection(GradingEngine engine, List<SetStudent> students) {
     this.engine = engine;
@@ -67,13 +66,26 @@ final class CopyDetection {
     }
   }
 
-  /** The reference values of a variant, computed once; null for a symbolic template. */
+  /**
+   * The reference values of a variant; null for a symbolic template. Not kept: each variant
+   * is trained once (the trainer keeps what training reached), and its other values take one
+   * evaluation, far less than keeping every variant's values for a class of 20,000.
+   */
   Values reference(Map<String, Double> givens) {
     if (engine.template().isSymbolic()) {
       return null;
     }
-    Values v = references.get(givens);
-    return v != null ? v : references.computeIfAbsent(Map.copyOf(givens), engine::reference);
+    return engine.reference(givens);
+  }
+
+  /** A variant's reference value at every asked step, in the order of {@code steps}. */
+  private double[] row(Map<String, Double> givens, String[] steps) {
+    Values v = engine.reference(givens);
+    double[] row = new double[steps.length];
+    for (int j = 0; j < steps.length; j++) {
+      row[j] = v.get(steps[j]);
+    }
+    return row;
   }
 
   /**
@@ -93,7 +105,7 @@ final class CopyDetection {
     Index index = index();
     Integer ownKey = index.keyOf.get(own);
     int ownIndex = ownKey == null ? -1 : ownKey;
-    Values mine = reference(own);
+    double[] mine = ownKey != null ? index.byKey[ownKey] : row(own, index.steps);
     int steps = index.steps.length;
     // Pass over the steps: the answers, whether each matches its own key, and for each step the
     // other keys it matches although it does not match its own (the distinguishing matches).
@@ -116,7 +128,7 @@ final class CopyDetection {
         value[j] = a;
         half[j] = h;
         Tolerance tol = index.tolerances[j];
-        ownMatch[j] = matches(a, mine.get(index.steps[j]), h, tol);
+        ownMatch[j] = matches(a, mine[j], h, tol);
         if (ownMatch[j] || !Double.isFinite(a)) {
           continue;
         }
@@ -211,6 +223,8 @@ final class CopyDetection {
     if (engine.template().isSymbolic() || index != null) {
       return;
     }
+    String[] steps = engine.asked().toArray(String[]::new);
+    double[][] rows = new double[keys.size()][];
     int chunks = Math.max(1, Math.min(keys.size(), threads * 8));
     List<java.util.concurrent.Future<?>> done = new ArrayList<>();
     for (int c = 0; c < chunks; c++) {
@@ -218,10 +232,7 @@ final class CopyDetection {
       int to = (int) ((long) keys.size() * (c + 1) / chunks);
       done.add(pool.submit(() -> {
         for (int k = from; k < to; k++) {
-          Values v = reference(keys.get(k).givens());
-          for (String step : engine.asked()) {
-            v.get(step); // the values after training are computed on first use: here
-          }
+          rows[k] = row(keys.get(k).givens(), steps);
         }
       }));
     }
@@ -236,7 +247,11 @@ final class CopyDetection {
             : new IllegalStateException(e.getCause());
       }
     }
-    index();
+    synchronized (this) {
+      if (index == null) {
+        index = new Index(rows); // the futures' results are visible after get()
+      }
+    }
   }
 
   private Index index() {
@@ -245,7 +260,7 @@ final class CopyDetection {
       synchronized (this) {
         i = index;
         if (i == null) {
-          i = new Index();
+          i = new Index(null);
           index = i;
         }
       }
@@ -268,7 +283,8 @@ final class CopyDetection {
     final int[][] owners = new int[steps.length][];
     final Map<Map<String, Double>, Integer> keyOf = new java.util.HashMap<>();
 
-    Index() {
+    /** @param rows each key's {@link #row}, or null to compute them here */
+    Index(double[][] rows) {
       for (int j = 0; j < steps.length; j++) {
         Tolerance t = engine.rubric().toleranceFor(steps[j]);
         tolerances[j] = t;
@@ -286,12 +302,7 @@ final class CopyDetection {
         }
       }
       for (int k = 0; k < keys.size(); k++) {
-        Values v = reference(keys.get(k).givens());
-        double[] row = new double[steps.length];
-        for (int j = 0; j < steps.length; j++) {
-          row[j] = v.get(steps[j]);
-        }
-        byKey[k] = row;
+        byKey[k] = rows != null ? rows[k] : row(keys.get(k).givens(), steps);
         keyOf.put(keys.get(k).givens(), k);
       }
       for (int j = 0; j < steps.length; j++) {
