@@ -140,21 +140,18 @@ final class NetworkDiagram {
     return v == null ? Mark.NONE : Mark.of(v);
   }
 
-  /** Drawings made, by template and marks: the reports of a class share a few patterns. */
+  /**
+   * Drawings made for the template drawn last, by the marks of every edge and neuron: the
+   * reports of a class share a few patterns. Only one template is kept, so that a long-running
+   * process does not hold on to the templates of earlier classes.
+   */
   private static final int DRAWINGS = 2048;
-  private static final java.util.concurrent.ConcurrentHashMap<Drawing, String> DRAWN =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static volatile Drawings drawn = new Drawings(null);
 
-  /** A drawing's key: the template (by identity) and the mark of every edge and neuron. */
-  private record Drawing(Template template, String marks) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Drawing d && d.template == template && d.marks.equals(marks);
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(template) * 31 + marks.hashCode();
+  private record Drawings(Template template,
+      java.util.concurrent.ConcurrentHashMap<String, String> byMarks) {
+    Drawings(Template template) {
+      this(template, new java.util.concurrent.ConcurrentHashMap<>());
     }
   }
 
@@ -170,12 +167,17 @@ final class NetworkDiagram {
         }
       }
     }
-    Drawing key = new Drawing(template, marks.toString());
-    String svg = DRAWN.get(key);
+    Drawings memo = drawn;
+    if (memo.template() != template) {
+      memo = new Drawings(template);
+      drawn = memo;
+    }
+    String key = marks.toString();
+    String svg = memo.byMarks().get(key);
     if (svg == null) {
       svg = draw();
-      if (DRAWN.size() < DRAWINGS) {
-        DRAWN.putIfAbsent(key, svg);
+      if (memo.byMarks().size() < DRAWINGS) {
+        memo.byMarks().putIfAbsent(key, svg);
       }
     }
     return svg;
