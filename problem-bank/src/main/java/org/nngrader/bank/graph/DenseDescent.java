@@ -261,7 +261,12 @@ final class DenseDescent {
         net[first + j] = r;
       }
       Activation act = activations[l];
-      if (act.kind() == Activation.Kind.SOFTMAX) {
+      if (act.kind() == Activation.Kind.SIGMOID) {
+        // Activation.apply's sigmoid, written out: the same operations, without a call each
+        for (int j = first; j < first + size; j++) {
+          out[j] = 1.0 / (1.0 + Math.exp(-net[j]));
+        }
+      } else if (act.kind() == Activation.Kind.SOFTMAX) {
         softmax(net, out, first, size);
       } else {
         for (int j = first; j < first + size; j++) {
@@ -292,11 +297,17 @@ final class DenseDescent {
     int outs = sizes[last];
     int first = neuronAt[last];
     Activation outAct = activations[last];
+    boolean textbook = loss == Loss.HALF_SSE && outAct.kind() == Activation.Kind.SIGMOID;
     for (int j = 0; j < outs; j++) {
       double o = out[first + j];
-      delta[first + j] = loss == Loss.SOFTMAX_CCE
-          ? o * ex.targetSum - ex.targets[j]
-          : loss.derivative(ex.targets[j], o, outs) * outAct.derivative(net[first + j], o);
+      if (textbook) {
+        // Loss.derivative and Activation.derivative of half SSE and sigmoid, written out
+        delta[first + j] = -(ex.targets[j] - o) * (o * (1.0 - o));
+      } else {
+        delta[first + j] = loss == Loss.SOFTMAX_CCE
+            ? o * ex.targetSum - ex.targets[j]
+            : loss.derivative(ex.targets[j], o, outs) * outAct.derivative(net[first + j], o);
+      }
     }
     for (int l = last - 1; l >= 1; l--) {
       int size = sizes[l];
@@ -316,7 +327,10 @@ final class DenseDescent {
             pathSum += delta[next + j] * theta[w + j * size + h];
           }
         }
-        delta[here + h] = pathSum * act.derivative(net[here + h], out[here + h]);
+        double o = out[here + h];
+        delta[here + h] = act.kind() == Activation.Kind.SIGMOID
+            ? pathSum * (o * (1.0 - o)) // Activation.derivative of sigmoid, written out
+            : pathSum * act.derivative(net[here + h], o);
       }
     }
   }

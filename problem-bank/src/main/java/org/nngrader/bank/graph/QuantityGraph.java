@@ -252,6 +252,36 @@ public final class QuantityGraph {
 
   /** The position in {@link #quantities()} of the quantity with this id or alias, or -1. */
   public int indexOf(String id) {
+    // The same few string objects are looked up again and again (the parents named in the
+    // derivations, the asked ids): found by identity, no characters are compared.
+    Seen[] seen = this.seen;
+    if (seen == null) {
+      seen = new Seen[SEEN_SLOTS];
+      this.seen = seen; // two threads may each make one: either serves
+    }
+    int h = System.identityHashCode(id);
+    int slot = h & (SEEN_SLOTS - 1);
+    for (int probe = 0; probe < SEEN_PROBES; probe++) {
+      Seen e = seen[(slot + probe) & (SEEN_SLOTS - 1)];
+      if (e == null) {
+        break;
+      }
+      if (e.id == id) {
+        return e.index;
+      }
+    }
+    int found = lookUp(id);
+    for (int probe = 0; probe < SEEN_PROBES; probe++) {
+      int at = (slot + probe) & (SEEN_SLOTS - 1);
+      if (seen[at] == null) {
+        seen[at] = new Seen(id, found); // immutable: any thread sees it whole or not at all
+        break;
+      }
+    }
+    return found;
+  }
+
+  private int lookUp(String id) {
     Integer i = index.get(id);
     if (i == null) {
       String target = aliases.get(id);
@@ -259,6 +289,14 @@ public final class QuantityGraph {
     }
     return i == null ? -1 : i;
   }
+
+  /** A string object looked up before and its answer. */
+  private record Seen(String id, int index) {}
+
+  private static final int SEEN_SLOTS = 4096;
+  private static final int SEEN_PROBES = 8;
+  /** Open addressing by identity, made on first use; full slots stay, so it is bounded. */
+  private Seen[] seen;
 
   /**
    * Evaluates every quantity from the given values.
