@@ -209,6 +209,13 @@ public final class ClassGrader {
       }
     } finally {
       pool.shutdownNow();
+      // No worker may still be writing a report once this returns: on a failure the caller
+      // deletes the half-written results, and a late write would leave a folder behind.
+      try {
+        pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     failed.sort(Comparator.comparing(GradedSubmission::file));
     for (GradedSubmission f : failed) {

@@ -3,6 +3,7 @@ package org.nngrader.bank.math;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -47,6 +48,23 @@ public final class MathProse {
    * leaves abstract.
    */
   public static Set<String> names(Template template) {
+    synchronized (NAMES) {
+      Set<String> known = NAMES.get(template);
+      if (known == null) {
+        if (NAMES.size() >= 64) {
+          NAMES.clear();
+        }
+        known = namesOf(template);
+        NAMES.put(template, known);
+      }
+      return known;
+    }
+  }
+
+  /** The names of the templates asked for last, by identity (a template is immutable). */
+  private static final Map<Template, Set<String>> NAMES = new java.util.IdentityHashMap<>();
+
+  private static Set<String> namesOf(Template template) {
     Set<String> names = new TreeSet<>();
     for (Quantity q : template.graph().quantities()) {
       add(names, q.id());
@@ -97,6 +115,25 @@ public final class MathProse {
     if (text == null) {
       return "";
     }
+    // A pure function of its arguments, and a class's reports repeat most of their sentences.
+    List<Object> key = List.of(text, names, generic);
+    String known = HTML.get(key);
+    if (known != null) {
+      return known;
+    }
+    String html = render(text, names, generic);
+    if (HTML.size() >= HTML_MEMO_SIZE) {
+      HTML.clear();
+    }
+    HTML.put(key, html);
+    return html;
+  }
+
+  private static final int HTML_MEMO_SIZE = 16_384;
+  private static final java.util.concurrent.ConcurrentHashMap<List<Object>, String> HTML =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String render(String text, Set<String> names, Set<String> generic) {
     List<Token> tokens = tokens(text, names, generic);
     StringBuilder out = new StringBuilder(text.length() * 2);
     int i = 0;
