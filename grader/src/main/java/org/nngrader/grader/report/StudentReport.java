@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import org.nngrader.bank.math.MathMl;
 import org.nngrader.bank.math.MathProse;
+import org.nngrader.bank.math.Memo;
 import org.nngrader.bank.model.Numbers;
 import org.nngrader.bank.template.Template;
 import org.nngrader.grader.batch.GradedSubmission;
@@ -440,33 +441,15 @@ public final class StudentReport {
    * MathML of step ids and formulas, which every student's report of a class repeats: each
    * text is rendered once ({@link MathMl} is a pure function), up to a bound.
    */
-  private static final int MATH_MEMO_SIZE = 8192;
-  private static final java.util.concurrent.ConcurrentHashMap<String, String> INLINE_MATH =
-      new java.util.concurrent.ConcurrentHashMap<>();
-  private static final java.util.concurrent.ConcurrentHashMap<List<String>, String> CHAIN_MATH =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Memo<String, String> INLINE_MATH = new Memo<>(8192);
+  private static final Memo<List<String>, String> CHAIN_MATH = new Memo<>(8192);
 
   private static String inlineMath(String text) {
-    String m = INLINE_MATH.get(text);
-    if (m == null) {
-      m = MathMl.inline(text);
-      if (INLINE_MATH.size() < MATH_MEMO_SIZE) {
-        INLINE_MATH.putIfAbsent(text, m);
-      }
-    }
-    return m;
+    return INLINE_MATH.get(text, MathMl::inline);
   }
 
   private static String chainMath(String step, String formula) {
-    List<String> key = List.of(step, formula);
-    String m = CHAIN_MATH.get(key);
-    if (m == null) {
-      m = MathMl.breakable(key);
-      if (CHAIN_MATH.size() < MATH_MEMO_SIZE) {
-        CHAIN_MATH.putIfAbsent(key, m);
-      }
-    }
-    return m;
+    return CHAIN_MATH.get(List.of(step, formula), MathMl::breakable);
   }
 
   private static String markText(DiagramMarks.Marked m, String what) {

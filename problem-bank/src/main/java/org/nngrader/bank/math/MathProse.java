@@ -116,22 +116,10 @@ public final class MathProse {
       return "";
     }
     // A pure function of its arguments, and a class's reports repeat most of their sentences.
-    List<Object> key = List.of(text, names, generic);
-    String known = HTML.get(key);
-    if (known != null) {
-      return known;
-    }
-    String html = render(text, names, generic);
-    if (HTML.size() >= HTML_MEMO_SIZE) {
-      HTML.clear();
-    }
-    HTML.put(key, html);
-    return html;
+    return HTML.get(List.of(text, names, generic), k -> render(text, names, generic));
   }
 
-  private static final int HTML_MEMO_SIZE = 16_384;
-  private static final java.util.concurrent.ConcurrentHashMap<List<Object>, String> HTML =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Memo<List<Object>, String> HTML = new Memo<>(16_384);
 
   private static String render(String text, Set<String> names, Set<String> generic) {
     List<Token> tokens = tokens(text, names, generic);
