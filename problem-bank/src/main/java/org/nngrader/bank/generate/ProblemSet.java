@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.nngrader.bank.graph.Values;
 import org.nngrader.bank.roster.Student;
@@ -63,15 +64,23 @@ public record ProblemSet(
    * @param folder the student's folder in the set (a file-system-safe form of the id)
    * @param parameters every given value of the template for this student, in given order
    * @param files file key ({@link #PROBLEM}, ...) to path relative to the set folder, with '/'
+   * @param trained where gradient descent takes the trained parameters from {@code parameters},
+   *     by number of updates ({@link org.nngrader.bank.graph.QuantityGraph#training}), recorded
+   *     by generate so that grading does not train every variant again; empty when the template
+   *     trains nothing or the set was generated without it
    */
   public record StudentVariant(
       String id, String name, String email, Map<String, String> extra, String variant,
-      String folder, Map<String, Double> parameters, Map<String, String> files) {
+      String folder, Map<String, Double> parameters, Map<String, String> files,
+      Map<Integer, Map<String, Double>> trained) {
 
     public StudentVariant {
       extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
       parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
       files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+      Map<Integer, Map<String, Double>> copy = new TreeMap<>();
+      trained.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+      trained = Collections.unmodifiableMap(copy);
     }
 
     public Student student() {
@@ -135,6 +144,40 @@ public record ProblemSet(
    * @throws ProblemSetException when the template is missing, invalid or does not match
    */
   public Template template() {
+    Template t = validTemplate();
+    rememberTraining(t);
+    return t;
+  }
+
+  /**
+   * Gives the template's graph the training every variant recorded, so that grading evaluates
+   * the quantities after training without training again. A variant's record is taken only
+   * while its parameters are still those its id was drawn from (not edited since), and only
+   * if the first record checked, trained again here, agrees bit for bit: a set from a version
+   * whose arithmetic differs is trained afresh, as are sets generated without the record.
+   */
+  private void rememberTraining(Template t) {
+    if (t.isSymbolic()) {
+      return;
+    }
+    boolean checked = false;
+    for (StudentVariant s : students) {
+      if (s.trained().isEmpty()
+          || !Variant.idOf(templateId, s.parameters()).equals(s.variant())) {
+        continue;
+      }
+      try {
+        if (!t.graph().rememberTraining(s.parameters(), s.trained(), !checked)) {
+          return;
+        }
+      } catch (IllegalArgumentException e) {
+        return; // a record for another form of the template: training gives the values
+      }
+      checked = true;
+    }
+  }
+
+  private Template validTemplate() {
     Template t;
     String where = templateFile == null ? MANIFEST : templateFile;
     try {
@@ -244,7 +287,30 @@ public record ProblemSet(
       f.fields().forEachRemaining(x -> files.put(x.getKey(), x.getValue().asText()));
       return new StudentVariant(text(s, path, "id"), optional(s, "name"), optional(s, "email"),
           extra, text(s, path, "variant"), text(s, path, "folder"),
-          numbers(s.get("parameters"), path + ".parameters", true), files);
+          numbers(s.get("parameters"), path + ".parameters", true), files,
+          trained(s.get("trained"), path + ".trained"));
+    }
+
+    private Map<Integer, Map<String, Double>> trained(JsonNode node, String path) {
+      Map<Integer, Map<String, Double>> out = new TreeMap<>();
+      if (node == null || node.isNull()) {
+        return out;
+      }
+      if (!node.isObject()) {
+        throw bad(path, "must map numbers of updates to trained parameters");
+      }
+      var it = node.fields();
+      while (it.hasNext()) {
+        var x = it.next();
+        int steps;
+        try {
+          steps = Integer.parseInt(x.getKey());
+        } catch (NumberFormatException e) {
+          throw bad(path + "." + x.getKey(), "is not a number of updates");
+        }
+        out.put(steps, numbers(x.getValue(), path + "." + x.getKey(), true));
+      }
+      return out;
     }
 
     private Map<String, Double> numbers(JsonNode node, String path, boolean required) {

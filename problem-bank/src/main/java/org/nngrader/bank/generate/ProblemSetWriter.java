@@ -127,7 +127,8 @@ public final class ProblemSetWriter {
       Map<String, String> relative = new LinkedHashMap<>();
       STUDENT_FILES.forEach((k, f) -> relative.put(k, tree(k) + "/" + folder + "/" + f));
       entries.add(new ProblemSet.StudentVariant(s.id(), s.name(), s.email(), s.extra(), v.id(),
-          folder, v.parameters(), relative));
+          folder, v.parameters(), relative,
+          t.isSymbolic() ? Map.of() : t.graph().training(v.parameters())));
     }
     ProblemSet set = new ProblemSet(out, ProblemSet.TOOL_VERSION, t.id(),
         ProblemSet.TEMPLATE_FILE, request.rubric(), request.seed(), request.params(), entries);
@@ -216,6 +217,13 @@ public final class ProblemSetWriter {
       s.parameters().forEach(p::put);
       ObjectNode files = o.putObject("files");
       s.files().forEach(files::put);
+      if (!s.trained().isEmpty()) {
+        ObjectNode trained = o.putObject("trained");
+        s.trained().forEach((steps, values) -> {
+          ObjectNode after = trained.putObject(String.valueOf(steps));
+          values.forEach(after::put);
+        });
+      }
     }
     try {
       return JSON.writeValueAsString(root) + "\n";

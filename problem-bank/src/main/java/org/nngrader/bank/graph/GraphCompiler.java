@@ -682,7 +682,7 @@ public final class GraphCompiler {
       String text = id + " after " + k + " updates";
       add(after(id, k), QuantityKind.AFTER_TRAINING, Section.AFTER, 0, text,
           d(givens, text + " (repeat forward pass, backward pass and update " + k + " times)",
-              p -> trainer.valueAfter(p, id)));
+              new TrainedValue(trainer, id)));
     }
   }
 }

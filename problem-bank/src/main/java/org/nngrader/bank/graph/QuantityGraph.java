@@ -3,16 +3,23 @@ package org.nngrader.bank.graph;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * A directed acyclic graph of named scalar quantities: the given values of an exercise and
@@ -40,6 +47,8 @@ public final class QuantityGraph {
    * gradient descent, and a world may never be asked about them); null when there are none.
    */
   private final boolean[] deferred;
+  /** The runs of gradient descent the quantities after training share, by number of updates. */
+  private final List<Trainer> trainers;
 
   private QuantityGraph(List<Quantity> ordered, Map<String, String> aliases) {
     this.quantities = List.copyOf(ordered);
@@ -47,7 +56,7 @@ public final class QuantityGraph {
     for (int i = 0; i < ordered.size(); i++) {
       index.put(ordered.get(i).id(), i);
     }
-    this.aliases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aliases));
+    this.aliases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
     this.parents = new int[ordered.size()][];
     List<String> g = new ArrayList<>();
     for (int i = 0; i < ordered.size(); i++) {
@@ -72,6 +81,17 @@ public final class QuantityGraph {
       any |= later[i];
     }
     this.deferred = any ? later : null;
+    List<Trainer> runs = new ArrayList<>();
+    for (Quantity q : ordered) {
+      for (Derivation d : q.derivations()) {
+        if (d.formula().function() instanceof TrainedValue t
+            && runs.stream().noneMatch(r -> r == t.trainer())) {
+          runs.add(t.trainer());
+        }
+      }
+    }
+    runs.sort(Comparator.comparingInt(Trainer::steps));
+    this.trainers = List.copyOf(runs);
   }
 
   /**
@@ -223,7 +243,7 @@ public final class QuantityGraph {
       renamed.add(new Quantity(rename.getOrDefault(q.id(), q.id()), q.kind(), q.section(),
           q.layer(), q.description(), ds));
     }
-    Map<String, String> moved = new java.util.LinkedHashMap<>();
+    Map<String, String> moved = new LinkedHashMap<>();
     aliases.forEach((alias, target) -> {
       String id = rename.getOrDefault(target, target);
       moved.put(alias.equals(id) ? target : alias, id);
@@ -297,6 +317,70 @@ public final class QuantityGraph {
   private static final int SEEN_PROBES = 8;
   /** Open addressing by identity, made on first use; full slots stay, so it is bounded. */
   private Seen[] seen;
+
+  /**
+   * Where gradient descent takes the trained parameters from these given values, for each
+   * number of updates the graph's quantities after training ask for, e.g. {@code {10000: {w1:
+   * ..., w8: ...}}}; empty when the graph trains nothing. A problem set records it for every
+   * variant, and {@link #rememberTraining} takes it back, so that grading does not train again.
+   *
+   * @throws IllegalArgumentException when a given value is missing
+   */
+  public SortedMap<Integer, Map<String, Double>> training(Map<String, Double> givens) {
+    SortedMap<Integer, Map<String, Double>> out = new TreeMap<>();
+    for (Trainer t : trainers) {
+      double[] values = t.parameters(givens);
+      Map<String, Double> named = new LinkedHashMap<>();
+      List<String> ids = t.parameterIds();
+      for (int i = 0; i < values.length; i++) {
+        named.put(ids.get(i), values[i]);
+      }
+      out.put(t.steps(), named);
+    }
+    return out;
+  }
+
+  /**
+   * Takes the trained parameters {@link #training} gave for these given values, so that every
+   * later evaluation from them (of this graph or of any graph made from it) uses them instead
+   * of training. With {@code check}, each run is trained once first and nothing is taken unless
+   * training gives the recorded values bit for bit: a record from another version of the
+   * arithmetic, or edited by hand, is then found out.
+   *
+   * @return whether everything recorded was taken (false after a failed check)
+   * @throws IllegalArgumentException when a given value is missing, or {@code trained} names
+   *     another number of updates or other parameters than the graph trains
+   */
+  public boolean rememberTraining(Map<String, Double> givens,
+      Map<Integer, Map<String, Double>> trained, boolean check) {
+    Map<Trainer, double[]> values = new IdentityHashMap<>();
+    for (Trainer t : trainers) {
+      Map<String, Double> named = trained.get(t.steps());
+      if (named == null) {
+        throw new IllegalArgumentException("no trained parameters recorded for " + t.steps()
+            + " updates");
+      }
+      List<String> ids = t.parameterIds();
+      if (!named.keySet().equals(new HashSet<>(ids))) {
+        throw new IllegalArgumentException("the parameters recorded after " + t.steps()
+            + " updates are " + String.join(", ", new TreeSet<>(named.keySet()))
+            + "; the trained parameters are " + String.join(", ", ids));
+      }
+      values.put(t, ids.stream().mapToDouble(named::get).toArray());
+    }
+    for (Integer steps : trained.keySet()) {
+      if (trainers.stream().noneMatch(t -> t.steps() == steps)) {
+        throw new IllegalArgumentException("trained parameters recorded for " + steps
+            + " updates; the graph trains for " + trainers.stream()
+                .map(t -> String.valueOf(t.steps())).collect(Collectors.joining(", ")));
+      }
+    }
+    boolean taken = true;
+    for (Trainer t : trainers) {
+      taken &= t.remember(givens, values.get(t), check);
+    }
+    return taken;
+  }
 
   /**
    * Evaluates every quantity from the given values.

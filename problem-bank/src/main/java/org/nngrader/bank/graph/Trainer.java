@@ -1,5 +1,6 @@
 package org.nngrader.bank.graph;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,21 +121,90 @@ final class Trainer {
         return hit;
       }
     }
+    double[] result = core.evaluateArray(trained(key));
+    synchronized (cache) {
+      cache.put(key, result);
+    }
+    return result;
+  }
+
+  /** The givens after the steps from {@code key}'s givens: remembered, or trained now. */
+  private double[] trained(Key key) {
     double[] g;
     synchronized (trainedGivens) {
       g = trainedGivens.get(key);
     }
     if (g == null) {
-      g = dense != null ? dense.train(givens, steps) : iterate(givens);
+      g = train(key.values());
       synchronized (trainedGivens) {
         trainedGivens.put(key, g);
       }
     }
-    double[] result = core.evaluateArray(g);
-    synchronized (cache) {
-      cache.put(key, result);
+    return g;
+  }
+
+  private double[] train(double[] givens) {
+    return dense != null ? dense.train(givens, steps) : iterate(givens);
+  }
+
+  /** The ids of the trained parameters, in the order of {@link #parameters(Map)}. */
+  List<String> parameterIds() {
+    List<String> ids = new ArrayList<>(paramGiven.length);
+    for (int p : paramGiven) {
+      ids.add(core.givenIds().get(p));
     }
-    return result;
+    return ids;
+  }
+
+  /** The trained parameters after the steps from these given values (remembered or trained). */
+  double[] parameters(Map<String, Double> givens) {
+    double[] g = trained(new Key(array(givens)));
+    double[] out = new double[paramGiven.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = g[paramGiven[i]];
+    }
+    return out;
+  }
+
+  /**
+   * Takes {@code parameters} (in {@link #parameterIds()} order) as where the steps lead from
+   * these given values, so that no later evaluation trains from them. With {@code check}, trains
+   * once first and takes nothing unless training gives the same values bit for bit.
+   *
+   * @return whether the values were taken
+   */
+  boolean remember(Map<String, Double> givens, double[] parameters, boolean check) {
+    if (parameters.length != paramGiven.length) {
+      throw new IllegalArgumentException("expected " + paramGiven.length
+          + " trained parameters (" + String.join(", ", parameterIds()) + "), got "
+          + parameters.length);
+    }
+    double[] start = array(givens);
+    double[] g = start.clone();
+    for (int i = 0; i < paramGiven.length; i++) {
+      g[paramGiven[i]] = parameters[i];
+    }
+    if (check && !Arrays.equals(train(start), g)) {
+      return false;
+    }
+    synchronized (trainedGivens) {
+      trainedGivens.put(new Key(start), g);
+    }
+    return true;
+  }
+
+  /** The given values in the core graph's order. */
+  private double[] array(Map<String, Double> givens) {
+    List<String> ids = core.givenIds();
+    double[] out = new double[ids.size()];
+    for (int i = 0; i < out.length; i++) {
+      Double v = givens.get(ids.get(i));
+      if (v == null) {
+        throw new IllegalArgumentException("missing value for " + ids.get(i));
+      }
+      out[i] = v;
+    }
+    return out;
   }
 
   /** The givens after {@code steps} updates, each step an evaluation of the graph. */
