@@ -1,5 +1,6 @@
 package org.nngrader.grader.read;
 
+import com.fasterxml.aalto.stax.InputFactoryImpl;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,12 +24,13 @@ final class XlsxParts {
   static final long MAX_PART_BYTES = 32L << 20;
 
   private static final ThreadLocal<XMLInputFactory> XML = ThreadLocal.withInitial(() -> {
-    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-    // Sheets come from students: no DTDs, no external entities (XXE, billion laughs).
+    // Aalto (FasterXML's StAX parser) reads an answer sheet in about two thirds of the time of
+    // the JDK's built-in one, through the same interface.
+    XMLInputFactory f = new InputFactoryImpl();
+    // Sheets come from students: no DTDs, no external entities (XXE, billion laughs); a
+    // reference to an entity the document declares is then an error.
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    // Not "reuse-instance": the JDK's reused reader keeps every input it was given (its entity
-    // manager's stream objects, and through them each part's bytes) until the thread ends.
     return f;
   });
 

@@ -331,6 +331,27 @@ class XlsxSheetReaderTest {
   }
 
   @Test
+  void anExternalEntityIsNeverRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path secret = dir.resolve("secret.txt");
+    java.nio.file.Files.writeString(secret, "0.123456");
+    for (String doctype : List.of(
+        "<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>",
+        "<!DOCTYPE worksheet SYSTEM \"" + secret.toUri() + "\">")) {
+      String sheet = "<?xml version=\"1.0\"?>" + doctype + "<worksheet><sheetData><row r=\"1\">"
+          + "<c r=\"A1\" t=\"inlineStr\"><is><t>out_h1</t></is></c><c r=\"C1\" t=\"inlineStr\">"
+          + "<is><t>&xxe;</t></is></c></row></sheetData></worksheet>";
+      byte[] xlsx = ZipRewrite.replace(XlsxFixtures.answers().bytes(), SHEET1, sheet);
+      try {
+        AnswerSheet read = read(xlsx);
+        assertThat(read.toString()).doesNotContain("0.123456");
+      } catch (SheetReadException e) {
+        assertThat(e.getMessage()).doesNotContain("0.123456").contains("answers.xlsx");
+      }
+    }
+  }
+
+  @Test
   void aPartThatInflatesLikeABombIsRefused() {
     String huge = "<worksheet><sheetData>" + " ".repeat(40 << 20) + "</sheetData></worksheet>";
     byte[] xlsx = ZipRewrite.replace(XlsxFixtures.answers().bytes(), SHEET1, huge);
