@@ -3,6 +3,7 @@ package org.nngrader.grader.engine;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,6 +85,11 @@ public final class GradingEngine {
   private final List<String> askedInOrder;
   /** Computed quantities that are ancestors of an asked step and may be rounded by a student. */
   private final List<String> roundable;
+  /**
+   * For each roundable quantity, the asked steps computed from it (through any derivation), in
+   * asked order: moving it moves no other step.
+   */
+  private final Map<String, List<String>> askedDependents = new HashMap<>();
   /** The grading of a symbolic template; null for a numeric one. */
   private final ExpressionGrading expressions;
   private final Set<String> expressionSteps;
@@ -129,6 +135,18 @@ public final class GradingEngine {
       }
     }
     this.roundable = List.copyOf(inOrder);
+    for (String step : askedInOrder) {
+      // Every derivation counts (follow-through takes the best), each parent as it is computed.
+      Set<String> from = new HashSet<>();
+      for (Derivation d : graph.quantity(step).derivations()) {
+        graph.ancestorsOf(d.parents()).forEach(a -> from.add(a.id()));
+      }
+      for (String p : roundable) {
+        if (from.contains(p) && !p.equals(step)) {
+          askedDependents.computeIfAbsent(p, k -> new ArrayList<>()).add(step);
+        }
+      }
+    }
     if (template.isSymbolic()) {
       this.expressions = new ExpressionGrading(template, rubric, askedInOrder);
       Set<String> steps = new LinkedHashSet<>();
@@ -908,9 +926,9 @@ public final class GradingEngine {
         Map<String, Double> moved = new HashMap<>(pinned);
         moved.put(p, world.get(p) + move);
         Values w = graph.evaluatePinned(givens, moved);
-        for (String s : steps) {
-          if (s.equals(p)) {
-            continue;
+        for (String s : askedDependents.getOrDefault(p, List.of())) {
+          if (!values.containsKey(s)) {
+            continue; // not answered
           }
           List<Derivation> ds = graph.quantity(s).derivations();
           double[] x = values.get(s);

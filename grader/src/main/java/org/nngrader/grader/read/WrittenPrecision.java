@@ -3,6 +3,7 @@ package org.nngrader.grader.read;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.nngrader.bank.math.Memo;
 
 /**
  * The precision a student wrote a number at: half a unit in the last place written and the
@@ -169,6 +170,13 @@ public record WrittenPrecision(double halfUnit, int figures) {
     if (value == 0) {
       return BigDecimal.ZERO;
     }
+    // Grading asks again for each value of a sheet while it weighs the student's habits.
+    return SHORTEST.get(value, WrittenPrecision::searchShortest);
+  }
+
+  private static final Memo<Double, BigDecimal> SHORTEST = new Memo<>(1 << 16);
+
+  private static BigDecimal searchShortest(double value) {
     BigDecimal candidate = new BigDecimal(Double.toString(value)).stripTrailingZeros();
     if (candidate.precision() > 15) {
       BigDecimal fifteen = candidate.round(new MathContext(15, RoundingMode.HALF_EVEN));
