@@ -38,8 +38,9 @@ import org.nngrader.grader.read.Submissions;
  * stops the batch: it comes out as a failed {@link GradedSubmission} with its reason. A student
  * with several submissions is graded on the newest; the others are named in its flags.
  *
- * <p>Each variant is trained once, on all cores before pass two (its other reference values
- * take one evaluation per sheet), and every sheet is checked for possible copying ({@link CopyDetection}): one that matches another
+ * <p>Each variant's reference values are computed once, on all cores before pass two, its
+ * training taken from the problem set's record where it has one (else trained once), and every
+ * sheet is checked for possible copying ({@link CopyDetection}): one that matches another
  * variant's key, or the template's defaults, better than its own is flagged and earns nothing
  * on the matching steps.
  *

@@ -14,7 +14,9 @@ import org.nngrader.bank.model.Notation;
  * trained parameter to its updated value, and repeating. Results are cached per set of given
  * values (several quantities after k updates share one run): the last few whole, and the
  * trained givens of many more (a class's variants, each evaluated several times by grading:
- * its reference, then each sheet's world), so that each variant is trained once. Thread-safe.
+ * its reference, then each sheet's world), so that each variant is trained once; the trained
+ * givens of a variant can also be handed in ({@link #remember}), as a problem set records them,
+ * so that it is not trained at all. Thread-safe.
  */
 final class Trainer {
 
