@@ -1,6 +1,8 @@
 package org.nngrader.grader.report;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.nngrader.bank.diagram.Mark;
@@ -44,15 +46,69 @@ final class DiagramMarks implements Overlay {
   static final String RED = "#c62828";
   static final String BLUE = "#1f5fa8";
 
+  private static final Mark WRONG_NEURON = mark(Level.WRONG, "its net or out step");
+  private static final Mark FOLLOWING_NEURON = mark(Level.FOLLOW_THROUGH, "its net or out step");
+  private static final Mark WRONG_WEIGHT = mark(Level.WRONG, "its gradient or update");
+  private static final Mark FOLLOWING_WEIGHT = mark(Level.FOLLOW_THROUGH,
+      "its gradient or update");
+
   private final Template template;
-  private final Map<String, Verdict> verdicts;
+  /** The level of each neuron by layer and neuron; of each weight also by the source neuron. */
+  private final Level[][] neurons;
+  private final Level[][][] weights;
+  private final List<Marked> markedNeurons = new ArrayList<>();
+  private final List<Marked> markedWeights = new ArrayList<>();
 
   /**
    * @param verdicts the student's verdict per step id
    */
   DiagramMarks(Template template, Map<String, Verdict> verdicts) {
     this.template = template;
-    this.verdicts = Map.copyOf(verdicts);
+    Map<String, Level> levels = new HashMap<>();
+    // The worst level of each step after some number of updates: out_o1 for out_o1@10000.
+    Map<String, Level> updated = new HashMap<>();
+    verdicts.forEach((id, v) -> {
+      Level level = Level.of(v);
+      levels.put(id, level);
+      for (int at = id.indexOf('@'); at >= 0; at = id.indexOf('@', at + 1)) {
+        updated.merge(id.substring(0, at), level, Level::worst);
+      }
+    });
+    Network net = template.network();
+    Notation n = template.notation();
+    neurons = new Level[net.depth()][];
+    weights = new Level[net.depth()][][];
+    for (int l = 0; l < net.depth(); l++) {
+      neurons[l] = new Level[net.size(l)];
+      weights[l] = new Level[net.size(l)][l == 0 ? 0 : net.size(l - 1)];
+      for (int j = 0; j < net.size(l); j++) {
+        Level m = Level.NONE;
+        for (int e = 0; l > 0 && e < net.examples(); e++) {
+          m = m.worst(stepsOf(n.net(l, j, e), levels, updated))
+              .worst(stepsOf(n.out(l, j, e), levels, updated));
+        }
+        neurons[l][j] = m;
+        if (m != Level.NONE) {
+          markedNeurons.add(new Marked(label(l, j), m));
+        }
+      }
+    }
+    for (int l = 1; l < net.depth(); l++) {
+      for (int j = 0; j < net.size(l); j++) {
+        for (int k = 0; k < net.size(l - 1); k++) {
+          String w = n.weight(l, j, k);
+          Level m = level(Notation.derivative(n.total(), w), levels)
+              .worst(level(Notation.updated(w), levels));
+          for (int e = 0; e < net.examples(); e++) {
+            m = m.worst(level(Notation.derivative(n.total(e), w), levels));
+          }
+          weights[l][j][k] = m;
+          if (m != Level.NONE) {
+            markedWeights.add(new Marked(w, m));
+          }
+        }
+      }
+    }
   }
 
   /** The drawing with the marks, labelled with the student's given values. */
@@ -62,27 +118,31 @@ final class DiagramMarks implements Overlay {
 
   @Override
   public Mark neuron(int l, int j) {
-    return mark(neuronLevel(l, j), "its net or out step");
+    return switch (neurons[l][j]) {
+      case NONE -> null;
+      case WRONG -> WRONG_NEURON;
+      case FOLLOW_THROUGH -> FOLLOWING_NEURON;
+    };
   }
 
   @Override
   public Mark weight(int l, int j, int k) {
-    return mark(weightLevel(l, j, k), "its gradient or update");
+    return switch (weights[l][j][k]) {
+      case NONE -> null;
+      case WRONG -> WRONG_WEIGHT;
+      case FOLLOW_THROUGH -> FOLLOWING_WEIGHT;
+    };
   }
 
   @Override
   public String description() {
-    return markedNeurons().isEmpty() && markedWeights().isEmpty() ? ""
+    return markedNeurons.isEmpty() && markedWeights.isEmpty() ? ""
         : "the wrong quantities are marked";
   }
 
   private static Mark mark(Level level, String what) {
-    return switch (level) {
-      case NONE -> null;
-      case WRONG -> new Mark("wrong", RED, false, "\u2717", "wrong: " + what);
-      case FOLLOW_THROUGH -> new Mark("follow-through", BLUE, true, "\u21aa",
-          "follow-through: " + what);
-    };
+    return level == Level.WRONG ? new Mark("wrong", RED, false, "\u2717", "wrong: " + what)
+        : new Mark("follow-through", BLUE, true, "\u21aa", "follow-through: " + what);
   }
 
   /** The label of a neuron: its out id (input id for the input layer), without example suffix. */
@@ -91,74 +151,23 @@ final class DiagramMarks implements Overlay {
     return plain(l == 0 ? n.input(j, 0) : n.out(l, j, 0));
   }
 
-  Level neuronLevel(int l, int j) {
-    if (l == 0) {
-      return Level.NONE;
-    }
-    Notation n = template.notation();
-    Level m = Level.NONE;
-    for (int e = 0; e < template.network().examples(); e++) {
-      m = m.worst(stepsOf(n.net(l, j, e))).worst(stepsOf(n.out(l, j, e)));
-    }
-    return m;
-  }
-
-  Level weightLevel(int l, int j, int k) {
-    Notation n = template.notation();
-    String w = n.weight(l, j, k);
-    Level m = level(Notation.derivative(n.total(), w)).worst(level(Notation.updated(w)));
-    for (int e = 0; e < template.network().examples(); e++) {
-      m = m.worst(level(Notation.derivative(n.total(e), w)));
-    }
-    return m;
-  }
-
   /** The neurons marked, in layer order. */
   List<Marked> markedNeurons() {
-    List<Marked> out = new ArrayList<>();
-    Network net = template.network();
-    for (int l = 1; l < net.depth(); l++) {
-      for (int j = 0; j < net.size(l); j++) {
-        Level m = neuronLevel(l, j);
-        if (m != Level.NONE) {
-          out.add(new Marked(label(l, j), m));
-        }
-      }
-    }
-    return out;
+    return Collections.unmodifiableList(markedNeurons);
   }
 
   /** The weights marked, in notation order. */
   List<Marked> markedWeights() {
-    List<Marked> out = new ArrayList<>();
-    Network net = template.network();
-    for (int l = 1; l < net.depth(); l++) {
-      for (int j = 0; j < net.size(l); j++) {
-        for (int k = 0; k < net.size(l - 1); k++) {
-          Level m = weightLevel(l, j, k);
-          if (m != Level.NONE) {
-            out.add(new Marked(template.notation().weight(l, j, k), m));
-          }
-        }
-      }
-    }
-    return out;
+    return Collections.unmodifiableList(markedWeights);
   }
 
   /** The step itself and the same quantity after k updates ({@code out_o1@10000}). */
-  private Level stepsOf(String id) {
-    Level m = level(id);
-    for (Map.Entry<String, Verdict> e : verdicts.entrySet()) {
-      if (e.getKey().startsWith(id + "@")) {
-        m = m.worst(Level.of(e.getValue()));
-      }
-    }
-    return m;
+  private static Level stepsOf(String id, Map<String, Level> levels, Map<String, Level> updated) {
+    return level(id, levels).worst(updated.getOrDefault(id, Level.NONE));
   }
 
-  private Level level(String step) {
-    Verdict v = verdicts.get(step);
-    return v == null ? Level.NONE : Level.of(v);
+  private static Level level(String step, Map<String, Level> levels) {
+    return levels.getOrDefault(step, Level.NONE);
   }
 
   private static String plain(String id) {

@@ -211,7 +211,9 @@ public final class StudentReport {
 
     /**
      * Encodes the text into {@link #bytes}, in one pass (the JDK's encoder re-encodes on
-     * overflow, and checks for room at every char); returns the length.
+     * overflow, and checks for room at every char); returns the length. A report is nearly all
+     * ASCII: a run of it is copied in a loop of its own, where a byte's place follows from its
+     * char's (about twice as fast as deciding char by char).
      */
     private int encode() throws java.nio.charset.CharacterCodingException {
       char[] c = chars;
@@ -222,10 +224,17 @@ public final class StudentReport {
       byte[] out = bytes;
       int n = 0;
       for (int i = 0; i < len; i++) {
+        int shift = n - i;
+        while (i < len && c[i] < 0x80) {
+          out[i + shift] = (byte) c[i];
+          i++;
+        }
+        n = i + shift;
+        if (i == len) {
+          break;
+        }
         char ch = c[i];
-        if (ch < 0x80) {
-          out[n++] = (byte) ch;
-        } else if (ch < 0x800) {
+        if (ch < 0x800) {
           out[n++] = (byte) (0xc0 | ch >> 6);
           out[n++] = (byte) (0x80 | ch & 0x3f);
         } else if (ch < Character.MIN_SURROGATE || ch > Character.MAX_SURROGATE) {

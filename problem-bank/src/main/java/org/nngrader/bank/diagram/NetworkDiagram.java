@@ -152,12 +152,12 @@ public final class NetworkDiagram {
     String footer = labels.footer();
     int width = (int) Math.ceil(Math.max(extent[0] + 4, 12 + TextWidth.of(footer, FONT, false)));
     int height = (int) Math.ceil(extent[1] + (footer.isEmpty() ? 0 : LINE + 4) + 6);
-    svg.append(String.format(Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"network\" width=\"%d\" height=\"%d\""
-            + " viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"network-title\""
-            + " font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\" font-size=\"%s\""
-            + " fill=\"%s\">\n",
-        width, height, width, height, num(FONT), INK));
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"network\" width=\"")
+        .append(width).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")
+        .append(width).append(' ').append(height).append("\" role=\"img\""
+            + " aria-labelledby=\"network-title\""
+            + " font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\" font-size=\"")
+        .append(num(FONT)).append("\" fill=\"").append(INK).append("\">\n");
     String title = "Network of " + template.title() + ": layers " + net.sizes();
     svg.append("<title id=\"network-title\">").append(esc(overlay.description().isEmpty() ? title
         : title + "; " + overlay.description())).append("</title>\n");
@@ -171,7 +171,7 @@ public final class NetworkDiagram {
     }
     svg.append("</g>\n");
     if (!footer.isEmpty()) {
-      svg.append(text(8, extent[1] + LINE, "", footer));
+      text(svg, 8, extent[1] + LINE, "", footer).append('\n');
     }
     svg.append("</svg>\n");
     return svg.toString();
@@ -202,7 +202,7 @@ public final class NetworkDiagram {
           double at = Math.max(cx + hang(l, j) * Math.max(0, w / 2 - radius),
               Math.min(cx, w / 2 + 4));
           placer.take(box(at, y, w, own.size()));
-          out.append(boxed(at, y, own, INK, false));
+          boxed(out, at, y, own, INK, false);
         }
         lowest = Math.max(lowest, own.isEmpty() || side(l, j) < 0 ? cy + radius
             : y + height(own.size()));
@@ -210,8 +210,8 @@ public final class NetworkDiagram {
       if (l > 0) {
         String act = labels.activation(l);
         placer.take(box(x(l), lowest + 4, TextWidth.of(act, FONT, false) + PAD, 1));
-        out.append(text(x(l), lowest + 18, "text-anchor=\"middle\" font-style=\"italic\""
-            + " fill=\"#333\"", act));
+        text(out, x(l), lowest + 18, "text-anchor=\"middle\" font-style=\"italic\""
+            + " fill=\"#333\"", act).append('\n');
       }
     }
     for (int j = 0; j < net.outputs(); j++) {
@@ -220,7 +220,7 @@ public final class NetworkDiagram {
       double y = y(net.depth() - 1, j) + 5 - (lines.size() - 1) * STEP / 2;
       for (String line : lines) {
         placer.take(new double[] {x - 2, y - 14, TextWidth.of(line, FONT, false) + 4, LINE});
-        out.append(text(x, y, "", line));
+        text(out, x, y, "", line).append('\n');
         y += STEP;
       }
     }
@@ -273,9 +273,9 @@ public final class NetworkDiagram {
               + labels.neuron(l, j) + (m == null ? "" : " (" + m.note() + ")");
           (m == null ? plain : marked).append("<g class=\"edge")
               .append(m == null ? "" : " " + m.cssClass()).append("\"><title>").append(esc(tip))
-              .append("</title>").append(String.format(Locale.ROOT,
-                  "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"", num(e[0]), num(e[1]),
-                  num(e[2]), num(e[3]))).append(stroke(m, EDGE, 1.4, 3)).append("/></g>\n");
+              .append("</title><line x1=\"").append(num(e[0])).append("\" y1=\"")
+              .append(num(e[1])).append("\" x2=\"").append(num(e[2])).append("\" y2=\"")
+              .append(num(e[3])).append('"').append(stroke(m, EDGE, 1.4, 3)).append("/></g>\n");
           if (labelAll || m != null) {
             double[] b = placer.place(e, width(label) + 2 * PAD + TAG, height(label.size()));
             List<String> shown = new ArrayList<>(label);
@@ -284,8 +284,9 @@ public final class NetworkDiagram {
             }
             out.append("<g class=\"weight").append(m == null ? "" : " " + m.cssClass())
                 .append("\" data-weight=\"").append(esc(template.notation().weight(l, j, k)))
-                .append("\">").append(boxed(b[0] + b[2] / 2, b[1], shown,
-                    m == null ? INK : m.colour(), m != null)).append("</g>\n");
+                .append("\">");
+            boxed(out, b[0] + b[2] / 2, b[1], shown, m == null ? INK : m.colour(), m != null)
+                .append("</g>\n");
           }
         }
       }
@@ -307,18 +308,24 @@ public final class NetworkDiagram {
     return lines.stream().mapToDouble(t -> TextWidth.of(t, FONT, false)).max().orElse(0);
   }
 
-  /** A label on an opaque box (so it reads where an edge passes under it), centred at cx. */
-  private String boxed(double cx, double y, List<String> lines, String colour, boolean marked) {
+  /**
+   * Appends a label on an opaque box (so it reads where an edge passes under it), centred at
+   * cx; returns {@code b}.
+   */
+  private static StringBuilder boxed(StringBuilder b, double cx, double y, List<String> lines,
+      String colour, boolean marked) {
     double w = width(lines) + 2 * PAD;
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "<rect x=\"%s\" y=\"%s\""
-        + " width=\"%s\" height=\"%s\" fill=\"#fff\" stroke=\"%s\" stroke-width=\"%s\" rx=\"3\"/>",
-        num(cx - w / 2), num(y), num(w), num(height(lines.size())), marked ? colour : "#999",
-        marked ? "2.2" : "0.6"));
+    b.append("<rect x=\"").append(num(cx - w / 2)).append("\" y=\"").append(num(y))
+        .append("\" width=\"").append(num(w)).append("\" height=\"")
+        .append(num(height(lines.size()))).append("\" fill=\"#fff\" stroke=\"")
+        .append(marked ? colour : "#999").append("\" stroke-width=\"")
+        .append(marked ? "2.2" : "0.6").append("\" rx=\"3\"/>");
+    String attributes = colour.equals(INK) ? "text-anchor=\"middle\""
+        : "text-anchor=\"middle\" fill=\"" + colour + "\"";
     for (int i = 0; i < lines.size(); i++) {
-      b.append(text(cx, y + 14 + i * STEP, "text-anchor=\"middle\""
-          + (colour.equals(INK) ? "" : " fill=\"" + colour + "\""), lines.get(i)).stripTrailing());
+      text(b, cx, y + 14 + i * STEP, attributes, lines.get(i));
     }
-    return b.toString();
+    return b;
   }
 
   private void neuron(int l, int j) {
@@ -328,18 +335,20 @@ public final class NetworkDiagram {
     String name = labels.neuron(l, j);
     svg.append("<g class=\"neuron").append(m == null ? "" : " " + m.cssClass()).append("\">")
         .append("<title>").append(esc(name + (m == null ? "" : " (" + m.note() + ")")))
-        .append("</title>").append(String.format(Locale.ROOT,
-            "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"", num(cx), num(cy), num(radius),
-            l == 0 ? "#eee" : "#fff")).append(stroke(m, "#000", 1.6, 3.5)).append("/>")
-        .append(text(cx, cy + 5, "text-anchor=\"middle\"", name).stripTrailing());
+        .append("</title><circle cx=\"").append(num(cx)).append("\" cy=\"").append(num(cy))
+        .append("\" r=\"").append(num(radius)).append("\" fill=\"")
+        .append(l == 0 ? "#eee" : "#fff").append('"').append(stroke(m, "#000", 1.6, 3.5))
+        .append("/>");
+    text(svg, cx, cy + 5, "text-anchor=\"middle\"", name);
     if (m != null) {
       double[] b = badge(l, j);
       double bx = b[0] + 11;
       double by = b[1] + 11;
-      svg.append(String.format(Locale.ROOT, "<circle cx=\"%s\" cy=\"%s\" r=\"10\" fill=\"#fff\""
-          + " stroke=\"%s\" stroke-width=\"1.6\"/>", num(bx), num(by), m.colour()))
-          .append(text(bx, by + 5, "text-anchor=\"middle\" font-weight=\"bold\" fill=\""
-              + m.colour() + "\"", m.symbol()).stripTrailing());
+      svg.append("<circle cx=\"").append(num(bx)).append("\" cy=\"").append(num(by))
+          .append("\" r=\"10\" fill=\"#fff\" stroke=\"").append(m.colour())
+          .append("\" stroke-width=\"1.6\"/>");
+      text(svg, bx, by + 5, "text-anchor=\"middle\" font-weight=\"bold\" fill=\""
+          + m.colour() + "\"", m.symbol());
     }
     svg.append("</g>\n");
   }
@@ -352,9 +361,14 @@ public final class NetworkDiagram {
         + (m.dashed() ? " stroke-dasharray=\"7 4\"" : "");
   }
 
-  private static String text(double x, double y, String attributes, String content) {
-    return String.format(Locale.ROOT, "<text x=\"%s\" y=\"%s\"%s>%s</text>\n", num(x), num(y),
-        attributes.isEmpty() ? "" : " " + attributes, esc(content));
+  /** Appends a {@code <text>} element (no line break after it); returns {@code out}. */
+  private static StringBuilder text(StringBuilder out, double x, double y, String attributes,
+      String content) {
+    out.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y)).append('"');
+    if (!attributes.isEmpty()) {
+      out.append(' ').append(attributes);
+    }
+    return out.append('>').append(esc(content)).append("</text>");
   }
 
   /**
@@ -373,7 +387,23 @@ public final class NetworkDiagram {
     return top + (rows - net.size(l)) * row / 2.0 + j * row;
   }
 
-  private static String num(double v) {
+  /**
+   * A coordinate or length as {@code String.format(Locale.ROOT, "%.1f", v)} writes it (half up
+   * from the decimal digits of v), without a trailing {@code .0}, and without parsing a format
+   * for each of the hundred numbers of a drawing. The tenths are counted directly when that
+   * cannot differ: v is not negative and below a million (so {@code v * 10} and the digits are
+   * both within 1e-8 of the exact value) and is more than 1e-6 tenths from halfway between two
+   * tenths (where only the digits decide); the formatter writes every other number.
+   */
+  static String num(double v) {
+    if (Double.compare(v, 0.0) >= 0 && v < 1e6) {
+      double tenths = Math.floor(v * 10);
+      double rest = v * 10 - tenths;
+      if (Math.abs(rest - 0.5) > 1e-6) {
+        long t = (long) tenths + (rest > 0.5 ? 1 : 0);
+        return t % 10 == 0 ? Long.toString(t / 10) : t / 10 + "." + t % 10;
+      }
+    }
     String s = String.format(Locale.ROOT, "%.1f", v);
     return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
   }

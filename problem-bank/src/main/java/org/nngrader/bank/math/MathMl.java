@@ -164,9 +164,39 @@ public final class MathMl {
     }
   }
 
+  /**
+   * Text for XML content and attributes ({@code &}, {@code <}, {@code >} and {@code "} as
+   * entities), in one pass that returns the text itself when it has none of them: prose is
+   * escaped token by token.
+   */
   static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\"", "&quot;");
+    int i = 0;
+    while (i < s.length() && entity(s.charAt(i)) == null) {
+      i++;
+    }
+    if (i == s.length()) {
+      return s;
+    }
+    StringBuilder b = new StringBuilder(s.length() + 16).append(s, 0, i);
+    for (; i < s.length(); i++) {
+      String e = entity(s.charAt(i));
+      if (e == null) {
+        b.append(s.charAt(i));
+      } else {
+        b.append(e);
+      }
+    }
+    return b.toString();
+  }
+
+  private static String entity(char c) {
+    return switch (c) {
+      case '&' -> "&amp;";
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '"' -> "&quot;";
+      default -> null;
+    };
   }
 
   /** A quantity id: {@code net_h1}, {@code w11^[2]+}, {@code y_hat@1}, {@code dE_o1/dout_h2}. */

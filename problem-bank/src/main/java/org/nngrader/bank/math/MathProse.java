@@ -2,12 +2,11 @@ package org.nngrader.bank.math;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.nngrader.bank.graph.Quantity;
 import org.nngrader.bank.model.Network;
 import org.nngrader.bank.model.Notation;
@@ -28,10 +27,6 @@ import org.nngrader.bank.template.Template;
  */
 public final class MathProse {
 
-  private static final Pattern NAME =
-      Pattern.compile("[A-Za-z][A-Za-z0-9_]*(?:\\^\\[[A-Za-z0-9+-]+\\])?");
-  private static final Pattern NUMBER = Pattern.compile("[0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?"
-      + "|\\.[0-9]+");
   private static final Set<String> FUNCTIONS =
       Set.of("exp", "ln", "log", "max", "min", "tanh", "sigmoid", "sigma", "relu", "softmax");
 
@@ -83,7 +78,8 @@ public final class MathProse {
       names.addAll(template.symbolic().functions());
       template.symbolic().symbols(n).forEach(s -> add(names, s));
     }
-    return Collections.unmodifiableSet(names);
+    // Sorted, and looked up by hash: sentences look up every word they hold.
+    return Collections.unmodifiableSet(new LinkedHashSet<>(names));
   }
 
   private static void add(Set<String> names, String id) {
@@ -116,10 +112,37 @@ public final class MathProse {
       return "";
     }
     // A pure function of its arguments, and a class's reports repeat most of their sentences.
-    return HTML.get(List.of(text, names, generic), k -> render(text, names, generic));
+    return HTML.get(new Sentence(text, names, generic), k -> render(text, names, generic));
   }
 
-  private static final Memo<List<Object>, String> HTML = new Memo<>(16_384);
+  private static final Memo<Sentence, String> HTML = new Memo<>(16_384);
+
+  /**
+   * A sentence with the name sets it is read with, the sets compared by identity: they are a
+   * template's constants ({@link #names(Template)}, a catalogue's generic names), and hashing
+   * every name of them at every look-up cost more than rendering most sentences. Equal sets
+   * that are not the same object only render a sentence once more.
+   */
+  private record Sentence(String text, Set<String> names, Set<String> generic) {
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Sentence k && k.text.equals(text) && k.names == names
+          && k.generic == generic;
+    }
+
+    @Override
+    public int hashCode() {
+      return (text.hashCode() * 31 + System.identityHashCode(names)) * 31
+          + System.identityHashCode(generic);
+    }
+  }
+
+  /**
+   * The HTML of each formula a sentence holds (its MathML, or its escaped text when it does
+   * not parse): feedback that differs by a value quotes the same step ids.
+   */
+  private static final Memo<String, String> FORMULA = new Memo<>(8192);
 
   private static String render(String text, Set<String> names, Set<String> generic) {
     List<Token> tokens = tokens(text, names, generic);
@@ -138,30 +161,80 @@ public final class MathProse {
       render(tokens.subList(i, end), out);
       i = end;
     }
-    return keptWithItsPunctuation(out);
+    return keptWithItsPunctuation(out.toString());
   }
 
-  private static final Pattern MATH_AND_NEIGHBOURS =
-      Pattern.compile("([^\\s<>]*)(<math>.*?</math>)([^\\s<]*)");
+  private static final String KEEP = "<span style=\"white-space:nowrap\">";
 
   /**
    * A formula with the text written against it ({@code (}, {@code ).}, {@code 's}) in one
    * unbreakable span: a browser may break a line on either side of a {@code <math>} element,
    * which would start a line with the closing parenthesis.
+   *
+   * <p>One pass over the text that finds what the regex {@code
+   * ([^\s<>]*)(<math>.*?</math>)([^\s<]*)} finds (leftmost matches that do not overlap; no
+   * line break inside the element): the text before a {@code <math>} up to a space or an angle
+   * bracket, the element, and the text after it up to a space or a {@code <}. A match with text
+   * on neither side is left as it is.
    */
-  private static String keptWithItsPunctuation(CharSequence html) {
-    Matcher m = MATH_AND_NEIGHBOURS.matcher(html);
-    StringBuilder out = new StringBuilder(html.length() + 64);
-    while (m.find()) {
-      if (m.group(1).isEmpty() && m.group(3).isEmpty()) {
-        m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
-      } else {
-        m.appendReplacement(out, Matcher.quoteReplacement(
-            "<span style=\"white-space:nowrap\">" + m.group() + "</span>"));
+  static String keptWithItsPunctuation(String html) {
+    int n = html.length();
+    StringBuilder out = new StringBuilder(n + 64);
+    int copied = 0;
+    int from = 0;
+    while (from < n) {
+      int open = from;
+      while (open < n && !neighbourEnd(html.charAt(open), true)) {
+        open++;
+      }
+      int close = html.startsWith("<math>", open) ? closingMath(html, open + 6) : -1;
+      if (close < 0) {
+        from = open + 1; // a match starting anywhere up to here would stop at the same place
+        continue;
+      }
+      int end = close + "</math>".length();
+      int after = end;
+      while (after < n && !neighbourEnd(html.charAt(after), false)) {
+        after++;
+      }
+      out.append(html, copied, from);
+      boolean kept = open > from || after > end;
+      if (kept) {
+        out.append(KEEP);
+      }
+      out.append(html, from, after);
+      if (kept) {
+        out.append("</span>");
+      }
+      copied = after;
+      from = after;
+    }
+    return out.append(html, copied, n).toString();
+  }
+
+  /**
+   * Whether a character ends the text written against a formula: white space ({@code \s}:
+   * space, tab, line feed, vertical tab, form feed, carriage return), {@code <} and, before the
+   * formula, {@code >}.
+   */
+  private static boolean neighbourEnd(char c, boolean before) {
+    return c == ' ' || c >= '\t' && c <= '\r' || c == '<' || before && c == '>';
+  }
+
+  /**
+   * Where the {@code </math>} that ends an element whose content starts at {@code from} begins,
+   * or -1 when there is none before a line terminator (which a regex's {@code .} does not
+   * match) or the end.
+   */
+  private static int closingMath(String s, int from) {
+    int close = s.indexOf("</math>", from);
+    for (int i = from; i < close; i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return -1;
       }
     }
-    m.appendTail(out);
-    return out.toString();
+    return close;
   }
 
   private static boolean formulaPart(Kind k) {
@@ -221,10 +294,14 @@ public final class MathProse {
             || t.kind() == Kind.GENERIC && t.text().endsWith("+"))
         || span.stream().anyMatch(t -> t.kind() == Kind.GENERIC)
         && span.stream().anyMatch(t -> t.kind() == Kind.OPERATOR);
-    String math = named ? MathMl.inlineIfFormula(formula) : null;
     out.append(MathMl.escape(text(run.subList(0, from))));
-    out.append(math == null ? MathMl.escape(formula) : math);
+    out.append(named ? FORMULA.get(formula, MathProse::formulaHtml) : MathMl.escape(formula));
     out.append(MathMl.escape(text(run.subList(to, run.size()))));
+  }
+
+  private static String formulaHtml(String formula) {
+    String math = MathMl.inlineIfFormula(formula);
+    return math == null ? MathMl.escape(formula) : math;
   }
 
   /** Whether the first token's parenthesis closes at the last token. */
@@ -264,8 +341,6 @@ public final class MathProse {
   }
 
   private static List<Token> tokens(String s, Set<String> strong, Set<String> generic) {
-    Set<String> names = new java.util.HashSet<>(strong);
-    names.addAll(generic);
     List<Token> out = new ArrayList<>();
     int i = 0;
     while (i < s.length()) {
@@ -279,40 +354,37 @@ public final class MathProse {
         kind = Kind.SPACE;
       } else if (Character.isDigit(c) || c == '.' && i + 1 < s.length()
           && Character.isDigit(s.charAt(i + 1))) {
-        Matcher m = NUMBER.matcher(s).region(i, s.length());
-        end = m.lookingAt() ? m.end() : end;
+        end = Math.max(end, numberEnd(s, i)); // a digit beyond ASCII is a number of its own
         kind = Kind.NUMBER;
       } else if (s.startsWith("...", i)) {
         end = i + 3; // an ellipsis, a formula's "+ ..." (no name of its own, like a number)
         kind = Kind.NUMBER;
       } else if (Character.isLetter(c)) {
-        Matcher m = NAME.matcher(s).region(i, s.length());
-        m.lookingAt();
-        end = m.end();
-        String word = m.group();
         kind = Kind.WORD;
-        Matcher den = NAME.matcher(s).region(Math.min(end + 1, s.length()), s.length());
-        boolean prime = s.startsWith("'", end) && names.contains(word + "'")
+        end = Math.max(end, nameEnd(s, i)); // a letter beyond ASCII is a word of its own
+        String word = s.substring(i, end);
+        String primed = word + "'";
+        boolean prime = s.startsWith("'", end)
+            && (strong.contains(primed) || generic.contains(primed))
             && (end + 1 == s.length() || !Character.isLetter(s.charAt(end + 1)));
         int close = word.equals("d") && s.startsWith("(", end) ? closing(s, end) : -1;
-        Matcher by = close < 0 ? null
-            : NAME.matcher(s).region(Math.min(close + 3, s.length()), s.length());
-        if (word.length() > 1 && word.charAt(0) == 'd' && s.startsWith("/d", end)
-            && den.lookingAt() && known(word.substring(1), names, generic)
-            && known(den.group().substring(1), names, generic)) {
-          end = den.end(); // dA/dB
+        int den = word.length() > 1 && word.charAt(0) == 'd' && s.startsWith("/d", end)
+            ? nameEnd(s, end + 1) : -1;
+        int by = close > 0 && s.startsWith("/d", close + 1) ? nameEnd(s, close + 3) : -1;
+        if (den > 0 && known(word.substring(1), strong, generic)
+            && known(s.substring(end + 2, den), strong, generic)) {
+          end = den; // dA/dB
           kind = Kind.NAME;
-        } else if (close > 0 && s.startsWith("/d", close + 1) && by.lookingAt()
-            && known(by.group(), names, generic)) {
-          end = by.end(); // d(expression)/dB
+        } else if (by > 0 && known(s.substring(close + 3, by), strong, generic)) {
+          end = by; // d(expression)/dB
           kind = Kind.NAME;
         } else if (prime) {
           end++; // f' or f'(x)
           kind = Kind.NAME;
-        } else if (known(word, names, generic) || word.contains("^[")
+        } else if (known(word, strong, generic) || word.contains("^[")
             || word.equals("e") && s.startsWith("^", end)
             || FUNCTIONS.contains(word) && s.startsWith("(", end)) {
-          end = suffixEnd(s, end, known(word, names, generic));
+          end = suffixEnd(s, end, known(word, strong, generic));
           kind = strong.contains(word) || !known(word, Set.of(), generic) ? Kind.NAME
               : Kind.GENERIC;
         }
@@ -379,6 +451,71 @@ public final class MathProse {
       }
     }
     return -1;
+  }
+
+  /**
+   * Where the name that starts at {@code i} ends, or -1 when none starts there: an ASCII letter,
+   * then letters, digits and underscores, then perhaps a layer {@code ^[...]} of letters,
+   * digits and signs ({@code w11^[2]}).
+   */
+  private static int nameEnd(String s, int i) {
+    if (i >= s.length() || !asciiLetter(s.charAt(i))) {
+      return -1;
+    }
+    int j = i + 1;
+    while (j < s.length() && (asciiLetter(s.charAt(j)) || asciiDigit(s.charAt(j))
+        || s.charAt(j) == '_')) {
+      j++;
+    }
+    if (s.startsWith("^[", j)) {
+      int k = j + 2;
+      while (k < s.length() && (asciiLetter(s.charAt(k)) || asciiDigit(s.charAt(k))
+          || s.charAt(k) == '+' || s.charAt(k) == '-')) {
+        k++;
+      }
+      if (k > j + 2 && k < s.length() && s.charAt(k) == ']') {
+        return k + 1;
+      }
+    }
+    return j;
+  }
+
+  /**
+   * Where the number that starts at {@code i} ends, or -1 when none starts there: digits with
+   * perhaps a fraction ({@code .} and digits) and an exponent ({@code e}, a sign, digits), or a
+   * fraction alone ({@code .5}).
+   */
+  private static int numberEnd(String s, int i) {
+    int j = digitsEnd(s, i);
+    if (j == i) {
+      int k = s.startsWith(".", i) ? digitsEnd(s, i + 1) : i;
+      return k > i + 1 ? k : -1;
+    }
+    if (s.startsWith(".", j) && digitsEnd(s, j + 1) > j + 1) {
+      j = digitsEnd(s, j + 1);
+    }
+    if (j < s.length() && (s.charAt(j) == 'e' || s.charAt(j) == 'E')) {
+      int k = j + 1 < s.length() && (s.charAt(j + 1) == '+' || s.charAt(j + 1) == '-')
+          ? j + 2 : j + 1;
+      j = digitsEnd(s, k) > k ? digitsEnd(s, k) : j;
+    }
+    return j;
+  }
+
+  private static int digitsEnd(String s, int i) {
+    int j = i;
+    while (j < s.length() && asciiDigit(s.charAt(j))) {
+      j++;
+    }
+    return j;
+  }
+
+  private static boolean asciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean asciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /**

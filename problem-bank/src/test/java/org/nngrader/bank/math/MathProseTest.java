@@ -151,4 +151,10 @@ class MathProseTest {
         + MathMl.inline("w1"));
     assertThat(MathProse.html(null, CLASSIC)).isEmpty();
   }
+
+  @Test
+  void aWordThatStartsWithALetterBeyondAsciiIsTextNotAnError() {
+    assertThat(html("\u03b7 = 0.5 for w5")).isEqualTo("\u03b7 = 0.5 for " + MathMl.inline("w5"));
+    assertThat(html("\u00e9t\u00e9 w5")).isEqualTo("\u00e9t\u00e9 " + MathMl.inline("w5"));
+  }
 }
