@@ -27,10 +27,14 @@ class ProblemSetReadTest {
   }
 
   private static Path copyWith(String name, String manifestText) throws IOException {
-    Path dir = tmp.resolve(name);
+    return copyWith(set, tmp.resolve(name), manifestText);
+  }
+
+  /** A copy of the set folder {@code set} (manifest and template) with another manifest. */
+  static Path copyWith(Path set, Path dir, String manifestText) throws IOException {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("manifest.json"), manifestText);
-    Files.copy(set.resolve("template.yaml"), dir.resolve("template.yaml"));
+    Files.writeString(dir.resolve(ProblemSet.MANIFEST), manifestText);
+    Files.copy(set.resolve(ProblemSet.TEMPLATE_FILE), dir.resolve(ProblemSet.TEMPLATE_FILE));
     return dir;
   }
 

@@ -32,12 +32,8 @@ class RecordedTrainingTest {
     manifest = Files.readString(set.resolve(ProblemSet.MANIFEST));
   }
 
-  /** The set folder with another manifest (template and keys copied). */
   private static Path copyWith(String name, String manifestText) throws IOException {
-    Path dir = Files.createDirectories(tmp.resolve(name));
-    Files.writeString(dir.resolve(ProblemSet.MANIFEST), manifestText);
-    Files.copy(set.resolve(ProblemSet.TEMPLATE_FILE), dir.resolve(ProblemSet.TEMPLATE_FILE));
-    return dir;
+    return ProblemSetReadTest.copyWith(set, tmp.resolve(name), manifestText);
   }
 
   /** E_total after 10000 updates as training gives it, on a graph that was given no record. */
