@@ -37,6 +37,15 @@ record RawCell(String text, Double number, boolean formula, boolean date,
 
   /** A numeric cell as displayed with its number format. */
   static RawCell numeric(double value, int formatIndex, String formatString, boolean formula) {
+    return numeric(value, null, formatIndex, formatString, formula);
+  }
+
+  /**
+   * {@link #numeric(double, int, String, boolean)} of a value parsed from {@code stored}, the
+   * cell's text in the file (null when unknown), which gives its shortest decimal at once.
+   */
+  static RawCell numeric(double value, String stored, int formatIndex, String formatString,
+      boolean formula) {
     if (formatIndex != 0 && CellText.isDate(formatIndex, formatString)) {
       String text = CellText.numeric(value, formatIndex, formatString);
       return new RawCell(text, null, formula, true, null, null);
@@ -44,7 +53,9 @@ record RawCell(String text, Double number, boolean formula, boolean date,
     // The shortest decimal of the value, which both the text (in General) and the precision
     // of a typed number are read from, is found once.
     java.math.BigDecimal shortest = !formula || CellText.isGeneral(formatString)
-        ? WrittenPrecision.shortestDecimal(value) : null;
+        ? stored == null ? WrittenPrecision.shortestDecimal(value)
+            : WrittenPrecision.shortestDecimal(value, stored)
+        : null;
     String text = CellText.numeric(value, formatIndex, formatString, shortest);
     WrittenPrecision precision = formula ? WrittenPrecision.EXACT
         : WrittenPrecision.ofCell(value, formatIndex == 0 ? null : formatString, shortest);

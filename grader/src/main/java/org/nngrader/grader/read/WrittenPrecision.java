@@ -176,6 +176,38 @@ public record WrittenPrecision(double halfUnit, int figures) {
 
   private static final Memo<Double, BigDecimal> SHORTEST = new Memo<>(1 << 16);
 
+  /**
+   * {@link #shortestDecimal(double)} of a value parsed from {@code typed} (a cell's stored
+   * text): read off that text when it is a plain decimal of at most 15 significant digits, the
+   * one decimal of so few digits that reads back as the value, without a search.
+   */
+  static BigDecimal shortestDecimal(double value, String typed) {
+    if (value == 0 || typed.length() > 24 || !plainDecimal(typed)) {
+      return shortestDecimal(value);
+    }
+    return SHORTEST.get(value, v -> {
+      BigDecimal d = new BigDecimal(typed).stripTrailingZeros();
+      if (d.precision() > 15) {
+        return searchShortest(v);
+      }
+      return d.scale() < 0 ? d.setScale(0) : d;
+    });
+  }
+
+  /** Whether the text is digits with at most a sign, a point and an exponent (no hex, no suffix). */
+  private static boolean plainDecimal(String text) {
+    boolean digit = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+        return false;
+      }
+    }
+    return digit;
+  }
+
   private static BigDecimal searchShortest(double value) {
     BigDecimal candidate = new BigDecimal(Double.toString(value)).stripTrailingZeros();
     if (candidate.precision() > 15) {

@@ -283,9 +283,10 @@ final class XlsxSheetReader implements SheetReader {
           if (value == null || value.isBlank()) {
             return missing(needValues);
           }
+          String stored = value.strip();
           double number;
           try {
-            number = Double.parseDouble(value.strip());
+            number = Double.parseDouble(stored);
           } catch (NumberFormatException e) {
             return new RawCell(value, null, formula);
           }
@@ -294,7 +295,8 @@ final class XlsxSheetReader implements SheetReader {
           }
           Integer xf = XlsxParts.integer(style);
           int formatIndex = parts.formatIndex(xf == null ? 0 : xf);
-          return RawCell.numeric(number, formatIndex, parts.formatString(formatIndex), formula);
+          return RawCell.numeric(number, stored, formatIndex, parts.formatString(formatIndex),
+              formula);
       }
     }
 

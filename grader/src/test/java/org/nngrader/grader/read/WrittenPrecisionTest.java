@@ -118,6 +118,27 @@ class WrittenPrecisionTest {
     assertThat(WrittenPrecision.shortestDecimal(v)).isEqualTo(shortestByEveryLength(v));
   }
 
+  @net.jqwik.api.Property(tries = 20000)
+  void theShortestDecimalOfAStoredTextIsThatOfItsValue(
+      @net.jqwik.api.ForAll long digits,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 17) int point,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 5) int form) {
+    String d = Long.toString(Math.abs(digits % 100_000_000_000_000_000L));
+    String body = point < d.length() ? d.substring(0, d.length() - point) + "."
+        + d.substring(d.length() - point) : "0." + "0".repeat(point - d.length()) + d;
+    String stored = switch (form) {
+      case 0 -> body;
+      case 1 -> "-" + body + "0";
+      case 2 -> body + "E-" + point;
+      case 3 -> d + "e" + point;
+      case 4 -> "+" + body + "d"; // parseDouble reads a suffix BigDecimal does not
+      default -> "0x1." + point + "p-" + point; // and hexadecimal
+    };
+    double v = Double.parseDouble(stored);
+    assertThat(WrittenPrecision.shortestDecimal(v, stored)).isEqualTo(shortestByEveryLength(v));
+    assertThat(WrittenPrecision.shortestDecimal(v)).isEqualTo(shortestByEveryLength(v));
+  }
+
   /** The search one length after another, as the definition reads. */
   private static java.math.BigDecimal shortestByEveryLength(double value) {
     if (value == 0) {
