@@ -1,6 +1,7 @@
 package org.nngrader.bank.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,6 +95,26 @@ class RecordedTrainingTest {
     assertThat(changed.trained()).isEqualTo(last.trained());
     double value = read.template().graph().evaluate(changed.parameters()).get(AFTER);
     assertThat(value).isEqualTo(trained(changed.parameters()));
+  }
+
+  @Test
+  void aDamagedRecordNamesItsField() throws IOException {
+    Path steps = copyWith("steps", manifest.replaceFirst("\"10000\" : \\{", "\"many\" : {"));
+    assertThatThrownBy(() -> ProblemSet.read(steps)).isInstanceOf(ProblemSetException.class)
+        .hasMessage(steps.resolve(ProblemSet.MANIFEST) + ": students[0].trained.many is not a"
+            + " number of updates; the manifest is damaged: restore it or generate the set again");
+    Path value = copyWith("value", manifest.replaceFirst(
+        "(\"10000\" : \\{\\s+\"w1\" : )-?[0-9.E-]+", "$1\"x\""));
+    assertThatThrownBy(() -> ProblemSet.read(value))
+        .hasMessageContaining("students[0].trained.10000.w1 is 'x'; it must be a number");
+    // A record of other parameters than the graph trains is no record: training gives them.
+    Path other = copyWith("other", manifest.replaceAll(
+        "\"w8\" : (-?[0-9.E-]+)(\\s+\\}\\s+\\})", "\"w9\" : 0.5$2"));
+    ProblemSet read = ProblemSet.read(other);
+    ProblemSet.StudentVariant s = read.students().get(0);
+    assertThat(s.trained().get(10000)).containsKey("w9");
+    assertThat(read.template().graph().evaluate(s.parameters()).get(AFTER))
+        .isEqualTo(trained(s.parameters()));
   }
 
   @Test
