@@ -53,9 +53,7 @@ record RawCell(String text, Double number, boolean formula, boolean date,
     // The shortest decimal of the value, which both the text (in General) and the precision
     // of a typed number are read from, is found once.
     java.math.BigDecimal shortest = !formula || CellText.isGeneral(formatString)
-        ? stored == null ? WrittenPrecision.shortestDecimal(value)
-            : WrittenPrecision.shortestDecimal(value, stored)
-        : null;
+        ? WrittenPrecision.shortestDecimal(value, stored) : null;
     String text = CellText.numeric(value, formatIndex, formatString, shortest);
     WrittenPrecision precision = formula ? WrittenPrecision.EXACT
         : WrittenPrecision.ofCell(value, formatIndex == 0 ? null : formatString, shortest);

@@ -178,11 +178,12 @@ public record WrittenPrecision(double halfUnit, int figures) {
 
   /**
    * {@link #shortestDecimal(double)} of a value parsed from {@code typed} (a cell's stored
-   * text): read off that text when it is a plain decimal of at most 15 significant digits, the
-   * one decimal of so few digits that reads back as the value, without a search.
+   * text, or null when unknown): read off that text when it is a plain decimal of at most 15
+   * significant digits, the one decimal of so few digits that reads back as the value, without
+   * a search.
    */
   static BigDecimal shortestDecimal(double value, String typed) {
-    if (value == 0 || typed.length() > 24 || !plainDecimal(typed)) {
+    if (value == 0 || typed == null || typed.length() > 24 || !plainDecimal(typed)) {
       return shortestDecimal(value);
     }
     return SHORTEST.get(value, v -> {

@@ -110,13 +110,18 @@ public final class ProblemSetWriter {
         HANDOUT, KEY));
     List<String> folders = roster.stream().map(s -> names.of(s.id())).toList();
     // Each student's files depend on that student only, so they are written in parallel; the
-    // bytes do not depend on the order.
+    // bytes do not depend on the order. The training the key needed is recorded as it is.
+    List<Map<Integer, Map<String, Double>>> trained =
+        new ArrayList<>(Collections.nCopies(roster.size(), Map.of()));
     IntStream.range(0, roster.size()).parallel().forEach(i -> {
       try {
         writeStudent(t, roster.get(i), variants.get(i), out.resolve(HANDOUT).resolve(folders.get(i)),
             out.resolve(KEY).resolve(folders.get(i)), request.creditRule());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      }
+      if (!t.isSymbolic()) {
+        trained.set(i, t.graph().training(variants.get(i).parameters()));
       }
     });
     List<ProblemSet.StudentVariant> entries = new ArrayList<>();
@@ -127,8 +132,7 @@ public final class ProblemSetWriter {
       Map<String, String> relative = new LinkedHashMap<>();
       STUDENT_FILES.forEach((k, f) -> relative.put(k, tree(k) + "/" + folder + "/" + f));
       entries.add(new ProblemSet.StudentVariant(s.id(), s.name(), s.email(), s.extra(), v.id(),
-          folder, v.parameters(), relative,
-          t.isSymbolic() ? Map.of() : t.graph().training(v.parameters())));
+          folder, v.parameters(), relative, trained.get(i)));
     }
     ProblemSet set = new ProblemSet(out, ProblemSet.TOOL_VERSION, t.id(),
         ProblemSet.TEMPLATE_FILE, request.rubric(), request.seed(), request.params(), entries);

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -329,13 +328,7 @@ public final class QuantityGraph {
   public SortedMap<Integer, Map<String, Double>> training(Map<String, Double> givens) {
     SortedMap<Integer, Map<String, Double>> out = new TreeMap<>();
     for (Trainer t : trainers) {
-      double[] values = t.parameters(givens);
-      Map<String, Double> named = new LinkedHashMap<>();
-      List<String> ids = t.parameterIds();
-      for (int i = 0; i < values.length; i++) {
-        named.put(ids.get(i), values[i]);
-      }
-      out.put(t.steps(), named);
+      out.put(t.steps(), t.parameters(givens));
     }
     return out;
   }
@@ -353,6 +346,7 @@ public final class QuantityGraph {
    */
   public boolean rememberTraining(Map<String, Double> givens,
       Map<Integer, Map<String, Double>> trained, boolean check) {
+    // Every record is read before any is taken: a wrong one leaves the graph as it was.
     Map<Trainer, double[]> values = new IdentityHashMap<>();
     for (Trainer t : trainers) {
       Map<String, Double> named = trained.get(t.steps());
@@ -360,13 +354,7 @@ public final class QuantityGraph {
         throw new IllegalArgumentException("no trained parameters recorded for " + t.steps()
             + " updates");
       }
-      List<String> ids = t.parameterIds();
-      if (!named.keySet().equals(new HashSet<>(ids))) {
-        throw new IllegalArgumentException("the parameters recorded after " + t.steps()
-            + " updates are " + String.join(", ", new TreeSet<>(named.keySet()))
-            + "; the trained parameters are " + String.join(", ", ids));
-      }
-      values.put(t, ids.stream().mapToDouble(named::get).toArray());
+      values.put(t, t.recorded(named));
     }
     for (Integer steps : trained.keySet()) {
       if (trainers.stream().noneMatch(t -> t.steps() == steps)) {

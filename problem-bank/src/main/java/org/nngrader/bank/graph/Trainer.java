@@ -2,9 +2,11 @@ package org.nngrader.bank.graph;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.nngrader.bank.model.Notation;
 
 /**
@@ -149,38 +151,43 @@ final class Trainer {
     return dense != null ? dense.train(givens, steps) : iterate(givens);
   }
 
-  /** The ids of the trained parameters, in the order of {@link #parameters(Map)}. */
-  List<String> parameterIds() {
-    List<String> ids = new ArrayList<>(paramGiven.length);
-    for (int p : paramGiven) {
-      ids.add(core.givenIds().get(p));
-    }
-    return ids;
-  }
-
   /** The trained parameters after the steps from these given values (remembered or trained). */
-  double[] parameters(Map<String, Double> givens) {
+  Map<String, Double> parameters(Map<String, Double> givens) {
     double[] g = trained(new Key(array(givens)));
-    double[] out = new double[paramGiven.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = g[paramGiven[i]];
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (int p : paramGiven) {
+      out.put(core.givenIds().get(p), g[p]);
     }
     return out;
   }
 
   /**
-   * Takes {@code parameters} (in {@link #parameterIds()} order) as where the steps lead from
-   * these given values, so that no later evaluation trains from them. With {@code check}, trains
+   * A record of {@link #parameters} as {@link #remember} takes it, in the order of the
+   * parameters.
+   *
+   * @throws IllegalArgumentException when it names other parameters than this run trains
+   */
+  double[] recorded(Map<String, Double> named) {
+    List<String> ids = new ArrayList<>(paramGiven.length);
+    for (int p : paramGiven) {
+      ids.add(core.givenIds().get(p));
+    }
+    if (!named.keySet().equals(new HashSet<>(ids))) {
+      throw new IllegalArgumentException("the parameters recorded after " + steps
+          + " updates are " + String.join(", ", new TreeSet<>(named.keySet()))
+          + "; the trained parameters are " + String.join(", ", ids));
+    }
+    return ids.stream().mapToDouble(named::get).toArray();
+  }
+
+  /**
+   * Takes {@code parameters} (a {@link #recorded} record) as where the steps lead from these
+   * given values, so that no later evaluation trains from them. With {@code check}, trains
    * once first and takes nothing unless training gives the same values bit for bit.
    *
    * @return whether the values were taken
    */
   boolean remember(Map<String, Double> givens, double[] parameters, boolean check) {
-    if (parameters.length != paramGiven.length) {
-      throw new IllegalArgumentException("expected " + paramGiven.length
-          + " trained parameters (" + String.join(", ", parameterIds()) + "), got "
-          + parameters.length);
-    }
     double[] start = array(givens);
     double[] g = start.clone();
     for (int i = 0; i < paramGiven.length; i++) {
