@@ -112,10 +112,230 @@ public final class MathProse {
       return "";
     }
     // A pure function of its arguments, and a class's reports repeat most of their sentences.
-    return HTML.get(new Sentence(text, names, generic), k -> render(text, names, generic));
+    Sentence sentence = new Sentence(text, names, generic);
+    String known = HTML.known(sentence);
+    if (known != null) {
+      return known;
+    }
+    Shape shape = Shape.of(text);
+    if (shape == null) {
+      return HTML.get(sentence, k -> render(text, names, generic));
+    }
+    // Feedback quotes the student's own numbers: sentences that differ only by them are
+    // rendered once, with stand-ins, and filled in.
+    return SHAPES.get(new Sentence(shape.text(), names, generic),
+        k -> Filling.of(text, shape, names, generic)).fill(text, names, generic, shape);
   }
 
   private static final Memo<Sentence, String> HTML = new Memo<>(16_384);
+  private static final Memo<Sentence, Filling> SHAPES = new Memo<>(16_384);
+
+  /**
+   * A sentence with each of its plain numbers ({@code 0.5933}, {@code 12}, {@code .5}; not
+   * {@code 1e-3}, which is drawn as a power of ten) replaced by a stand-in: a run of digits
+   * that no sentence holds, in the same form (digits before a point, after it, or both).
+   * Reading and rendering never look at a plain number's digits, only at that form and at the
+   * characters around it, which stay as they were; so a sentence renders as its shape does
+   * with each stand-in replaced by its number. A property test holds this to the direct
+   * rendering.
+   *
+   * <p>The numbers are found by a scan of the characters, cheaper than reading the sentence's
+   * tokens; the first sentence of each shape is read in full to confirm that the scan found
+   * exactly its plain numbers (a digit inside a name such as {@code E_total@10000} is not one),
+   * and a shape where it did not is rendered sentence by sentence.
+   *
+   * @param numbers the replaced numbers, in order
+   * @param starts where each starts in the sentence
+   * @param whole for each, whether it has digits before its point (or no point)
+   * @param fraction for each, whether it has a point and digits after it
+   */
+  private record Shape(String text, List<String> numbers, int[] starts, boolean[] whole,
+      boolean[] fraction) {
+
+    /** Marks a stand-in: digits that a sentence holding them is not shaped for. */
+    private static final String OPEN = "97531";
+    private static final String CLOSE = "86420";
+    private static final int MAX = 1000;
+
+    /** The shape of a sentence, or null when it has no plain number (or holds the mark). */
+    static Shape of(String text) {
+      StringBuilder shape = null;
+      List<String> numbers = null;
+      int[] starts = new int[8];
+      boolean[] whole = new boolean[8];
+      boolean[] fraction = new boolean[8];
+      int copied = 0;
+      int n = text.length();
+      int i = 0;
+      while (i < n) {
+        char c = text.charAt(i);
+        boolean digit = asciiDigit(c);
+        if (!digit && !(c == '.' && i + 1 < n && asciiDigit(text.charAt(i + 1)))
+            || digit && i > 0 && inName(text, i - 1)) {
+          i++;
+          continue;
+        }
+        int end = numberEnd(text, i);
+        int k = numbers == null ? 0 : numbers.size();
+        if (plainNumber(text, i, end) < -1 || k == MAX) {
+          i = end; // a power of ten stays as it is written
+          continue;
+        }
+        if (shape == null) {
+          if (text.contains(OPEN)) {
+            return null;
+          }
+          shape = new StringBuilder(n + 32);
+          numbers = new ArrayList<>();
+        }
+        if (k == whole.length) {
+          starts = java.util.Arrays.copyOf(starts, 2 * k);
+          whole = java.util.Arrays.copyOf(whole, 2 * k);
+          fraction = java.util.Arrays.copyOf(fraction, 2 * k);
+        }
+        int point = plainNumber(text, i, end);
+        starts[k] = i;
+        whole[k] = point != i;
+        fraction[k] = point >= 0;
+        numbers.add(text.substring(i, end));
+        shape.append(text, copied, i).append(standIn(k, whole[k], fraction[k]));
+        copied = end;
+        i = end;
+      }
+      if (shape == null) {
+        return null;
+      }
+      shape.append(text, copied, n);
+      return new Shape(shape.toString(), numbers, starts, whole, fraction);
+    }
+
+    /**
+     * Whether the character at {@code i} belongs to a name or word that a digit after it
+     * continues: a letter, digit or underscore, or a training count's {@code @} after one.
+     */
+    private static boolean inName(String text, int i) {
+      char c = text.charAt(i);
+      if (c == '@') {
+        return i > 0 && inName(text, i - 1);
+      }
+      return asciiLetter(c) || asciiDigit(c) || c == '_' || c == '[';
+    }
+
+    /**
+     * Where the point of the plain number {@code text[from, to)} is (-1 when it has none), or
+     * -2 when it is not one: ASCII digits with at most one point that has a digit after it.
+     */
+    private static int plainNumber(String text, int from, int to) {
+      int point = -1;
+      for (int i = from; i < to; i++) {
+        char c = text.charAt(i);
+        if (c == '.' && point < 0 && i + 1 < to) {
+          point = i;
+        } else if (c < '0' || c > '9') {
+          return -2;
+        }
+      }
+      return to > from ? point : -2;
+    }
+
+    static String standIn(int k, boolean whole, boolean fraction) {
+      String mark = OPEN + (char) ('0' + k / 100) + (char) ('0' + k / 10 % 10)
+          + (char) ('0' + k % 10) + CLOSE;
+      return whole ? (fraction ? mark + ".1" : mark) : "." + mark;
+    }
+
+    /** Whether the sentence's plain-number tokens are exactly the numbers this shape replaced. */
+    boolean readAs(List<Token> tokens) {
+      int k = 0;
+      int at = 0;
+      for (Token t : tokens) {
+        String s = t.text();
+        if (t.kind() == Kind.NUMBER && k < MAX && plainNumber(s, 0, s.length()) >= -1) {
+          if (k == numbers.size() || starts[k] != at || !numbers.get(k).equals(s)) {
+            return false;
+          }
+          k++;
+        }
+        at += s.length();
+      }
+      return k == numbers.size();
+    }
+  }
+
+  /**
+   * A rendered shape cut at its stand-ins: {@code parts[0]}, number {@code slots[0]}, {@code
+   * parts[1]}, ... Null parts: the shape is not filled and each of its sentences is rendered
+   * itself (its first sentence was not read as the scan found it, or a stand-in did not come
+   * out whole, which rendering never does to a plain number).
+   */
+  private record Filling(String[] parts, int[] slots) {
+
+    private static final Filling RENDERED = new Filling(null, null);
+
+    static Filling of(String text, Shape shape, Set<String> names, Set<String> generic) {
+      if (!shape.readAs(tokens(text, names, generic))) {
+        return RENDERED;
+      }
+      String html = render(shape.text(), names, generic);
+      List<String> parts = new ArrayList<>();
+      List<Integer> slots = new ArrayList<>();
+      int copied = 0;
+      while (true) {
+        int mark = html.indexOf(Shape.OPEN, copied);
+        if (mark < 0) {
+          break;
+        }
+        int k = slot(html, mark, shape);
+        if (k < 0) {
+          return RENDERED;
+        }
+        String standIn = Shape.standIn(k, shape.whole()[k], shape.fraction()[k]);
+        int start = shape.whole()[k] ? mark : mark - 1;
+        if (start < copied || !html.startsWith(standIn, start)) {
+          return RENDERED;
+        }
+        parts.add(html.substring(copied, start));
+        slots.add(k);
+        copied = start + standIn.length();
+      }
+      parts.add(html.substring(copied));
+      return new Filling(parts.toArray(String[]::new),
+          slots.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The number whose mark starts at {@code mark}, or -1 when no whole mark does. */
+    private static int slot(String html, int mark, Shape shape) {
+      int digits = mark + Shape.OPEN.length();
+      if (!html.startsWith(Shape.CLOSE, digits + 3)) {
+        return -1;
+      }
+      int k = 0;
+      for (int i = digits; i < digits + 3; i++) {
+        char c = html.charAt(i);
+        if (c < '0' || c > '9') {
+          return -1;
+        }
+        k = 10 * k + (c - '0');
+      }
+      return k < shape.numbers().size() ? k : -1;
+    }
+
+    String fill(String text, Set<String> names, Set<String> generic, Shape shape) {
+      if (parts == null) {
+        return render(text, names, generic);
+      }
+      int length = 0;
+      for (String p : parts) {
+        length += p.length();
+      }
+      StringBuilder out = new StringBuilder(length + 16 * slots.length);
+      out.append(parts[0]);
+      for (int i = 0; i < slots.length; i++) {
+        out.append(shape.numbers().get(slots[i])).append(parts[i + 1]);
+      }
+      return out.toString();
+    }
+  }
 
   /**
    * A sentence with the name sets it is read with, the sets compared by identity: they are a
@@ -144,9 +364,17 @@ public final class MathProse {
    */
   private static final Memo<String, String> FORMULA = new Memo<>(8192);
 
-  private static String render(String text, Set<String> names, Set<String> generic) {
-    List<Token> tokens = tokens(text, names, generic);
-    StringBuilder out = new StringBuilder(text.length() * 2);
+  /** A sentence as HTML, rendered rather than filled in: what {@link #html} returns. */
+  static String render(String text, Set<String> names, Set<String> generic) {
+    return render(tokens(text, names, generic));
+  }
+
+  private static String render(List<Token> tokens) {
+    int size = 0;
+    for (Token t : tokens) {
+      size += t.text().length();
+    }
+    StringBuilder out = new StringBuilder(size * 2);
     int i = 0;
     while (i < tokens.size()) {
       if (!formulaPart(tokens.get(i).kind())) {

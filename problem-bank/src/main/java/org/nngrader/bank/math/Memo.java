@@ -16,6 +16,11 @@ public final class Memo<K, V> {
     this.bound = bound;
   }
 
+  /** The value remembered for {@code key}, or null. */
+  public V known(K key) {
+    return known.get(key);
+  }
+
   /** {@code f(key)}, computed once while remembered. */
   public V get(K key, Function<K, V> f) {
     V v = known.get(key);
