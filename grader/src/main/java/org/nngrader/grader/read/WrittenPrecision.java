@@ -1,5 +1,6 @@
 package org.nngrader.grader.read;
 
+import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -210,6 +211,15 @@ public record WrittenPrecision(double halfUnit, int figures) {
   }
 
   private static BigDecimal searchShortest(double value) {
+    if (Math.abs(value) >= Double.MIN_NORMAL && Double.isFinite(value)) {
+      // Schubfach (Jackson's copy of the algorithm behind Java 19's Double.toString) writes
+      // the shortest decimal that reads back, the nearest of that length: the same decimal,
+      // since at most one of up to 15 digits reads back and rounding the exact value finds
+      // the nearest of 16 or 17. Below the normal range it may pick a 2-digit decimal over a
+      // 1-digit one, so the search is kept there.
+      BigDecimal shortest = new BigDecimal(DoubleToDecimal.toString(value)).stripTrailingZeros();
+      return shortest.scale() < 0 ? shortest.setScale(0) : shortest;
+    }
     BigDecimal candidate = new BigDecimal(Double.toString(value)).stripTrailingZeros();
     if (candidate.precision() > 15) {
       BigDecimal fifteen = candidate.round(new MathContext(15, RoundingMode.HALF_EVEN));
