@@ -59,8 +59,18 @@ public final class StudentReport {
    */
   static final Set<String> CATALOGUE = Set.of("target", "out", "net", "E", "w", "n", "eta");
 
-  private static final Mustache HTML =
-      new DefaultMustacheFactory("org/nngrader/grader/report").compile("student.mustache");
+  private static final Mustache HTML = compile("student.mustache");
+
+  /**
+   * A template whose names are looked up in the scope's maps directly: the default handler's
+   * guarded, reflective look-up is built for scopes of arbitrary objects and cost more than
+   * writing the page.
+   */
+  static Mustache compile(String name) {
+    DefaultMustacheFactory factory = new DefaultMustacheFactory("org/nngrader/grader/report");
+    factory.setObjectHandler(new com.github.mustachejava.reflect.SimpleObjectHandler());
+    return factory.compile(name);
+  }
   private static final JsonFactory JSON_FACTORY = JsonFactory.builder()
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
   private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
