@@ -94,20 +94,52 @@ public final class GradingEngine {
   private final ExpressionGrading expressions;
   private final Set<String> expressionSteps;
 
-  private record Mistaken(Misconception misconception, QuantityGraph graph) {}
+  /** The template's graph by position. */
+  private final IndexedGraph indexed;
+  /** By asked position (the order of {@link #askedInOrder}): the step's quantity. */
+  private final Quantity[] askedQuantity;
+  /** By asked position: the step's derivations in the graph. */
+  private final IndexedGraph.Route[][] askedRoutes;
+  /** By asked position: the rubric's points and tolerance, and the formula in symbols. */
+  private final double[] askedPoints;
+  private final Tolerance[] askedTolerance;
+  private final String[] askedFormula;
+  /** By roundable quantity (the order of {@link #roundable}): its position in the graph. */
+  private final int[] roundableAt;
+  /** By roundable quantity: the asked positions of {@link #askedDependents}. */
+  private final int[][] roundableDependents;
+
+  /**
+   * A mistaken graph, by position: for each asked position, where the step is in it (-1 when
+   * it names no such quantity) and its derivations there (null then).
+   */
+  private record Mistaken(Misconception misconception, QuantityGraph graph, IndexedGraph indexed,
+      int[] stepAt, IndexedGraph.Route[][] stepRoutes, int[] fromMain, boolean mainGivens) {
+
+    /**
+     * @param main the template's graph; {@code fromMain} is where each of its quantities, by
+     *     id, is in the mistaken graph (-1 where it names none), and {@code mainGivens} whether
+     *     the two have the same given ids in the same order
+     */
+    Mistaken(Misconception misconception, QuantityGraph graph, List<String> asked,
+        QuantityGraph main) {
+      this(misconception, graph, new IndexedGraph(graph), new int[asked.size()],
+          new IndexedGraph.Route[asked.size()][], new int[main.quantities().size()],
+          graph.givenIds().equals(main.givenIds()));
+      for (int k = 0; k < stepAt.length; k++) {
+        stepAt[k] = graph.indexOf(asked.get(k));
+        stepRoutes[k] = stepAt[k] < 0 ? null : indexed.routes(stepAt[k]);
+      }
+      for (int j = 0; j < fromMain.length; j++) {
+        fromMain[j] = graph.indexOf(main.quantities().get(j).id());
+      }
+    }
+  }
 
   public GradingEngine(Template template, Rubric rubric) {
     this.template = template;
     this.rubric = rubric;
     QuantityGraph graph = template.graph();
-    // The catalogue rewrites numeric graphs; a symbolic template's graph has linear stand-ins.
-    if (!template.isSymbolic()) {
-      for (Misconception m : Misconceptions.catalogue()) {
-        for (QuantityGraph g : m.apply(template.network(), graph)) {
-          mistaken.add(new Mistaken(m, g));
-        }
-      }
-    }
     Set<String> asked = new LinkedHashSet<>(template.asked());
     List<String> ordered = new ArrayList<>();
     Set<String> rounded = new LinkedHashSet<>();
@@ -146,6 +178,38 @@ public final class GradingEngine {
           askedDependents.computeIfAbsent(p, k -> new ArrayList<>()).add(step);
         }
       }
+    }
+    // The catalogue rewrites numeric graphs; a symbolic template's graph has linear stand-ins.
+    if (!template.isSymbolic()) {
+      for (Misconception m : Misconceptions.catalogue()) {
+        for (QuantityGraph g : m.apply(template.network(), graph)) {
+          mistaken.add(new Mistaken(m, g, askedInOrder, graph));
+        }
+      }
+    }
+    this.indexed = new IndexedGraph(graph);
+    int n = askedInOrder.size();
+    this.askedQuantity = new Quantity[n];
+    this.askedRoutes = new IndexedGraph.Route[n][];
+    this.askedPoints = new double[n];
+    this.askedTolerance = new Tolerance[n];
+    this.askedFormula = new String[n];
+    Map<String, Integer> position = new HashMap<>();
+    for (int k = 0; k < n; k++) {
+      String step = askedInOrder.get(k);
+      position.put(step, k);
+      askedQuantity[k] = graph.quantity(step);
+      askedRoutes[k] = indexed.routes(graph.indexOf(step));
+      askedPoints[k] = rubric.pointsFor(step);
+      askedTolerance[k] = rubric.toleranceFor(step);
+      askedFormula[k] = askedQuantity[k].primary().symbolic();
+    }
+    this.roundableAt = new int[roundable.size()];
+    this.roundableDependents = new int[roundable.size()][];
+    for (int r = 0; r < roundableAt.length; r++) {
+      roundableAt[r] = graph.indexOf(roundable.get(r));
+      roundableDependents[r] = askedDependents.getOrDefault(roundable.get(r), List.of()).stream()
+          .mapToInt(position::get).toArray();
     }
     if (template.isSymbolic()) {
       this.expressions = new ExpressionGrading(template, rubric, askedInOrder);
@@ -213,7 +277,6 @@ public final class GradingEngine {
     if (expressions != null) {
       return expressions.grade(givens, answers);
     }
-    QuantityGraph graph = template.graph();
     Sheet sheet = new Sheet(givens, ref, answers);
     List<Double> givenValues = new ArrayList<>(ref.givens().values());
 
@@ -224,13 +287,14 @@ public final class GradingEngine {
     String firstDivergence = null;
     int rightSoFar = 0;
     int stepsSoFar = 0;
-    for (String step : askedInOrder) {
-      Quantity q = graph.quantity(step);
+    for (int k = 0; k < askedInOrder.size(); k++) {
+      String step = askedInOrder.get(k);
+      Quantity q = askedQuantity[k];
       double expected = ref.get(step);
-      double points = rubric.pointsFor(step);
+      double points = askedPoints[k];
       max += points;
       StudentAnswer answer = answers.getOrDefault(step, new StudentAnswer.Missing());
-      String formula = q.primary().symbolic();
+      String formula = askedFormula[k];
       StepResult r;
       if (answer instanceof StudentAnswer.Missing) {
         r = new StepResult(step, q.description(), "", null, expected, Verdict.MISSING, 0, points,
@@ -246,13 +310,13 @@ public final class GradingEngine {
                 + " such as 0.25 or 1.5e-3.", null, List.of(), Double.NaN, formula, null);
       } else {
         StudentAnswer.Numeric n = (StudentAnswer.Numeric) answer;
-        r = gradeNumeric(q, n, sheet.read(step), expected, points, formula, ref, sheet,
+        r = gradeNumeric(k, q, n, sheet.read(step), expected, points, formula, ref, sheet,
             results, givenValues, firstStepOfMisconception);
         WrittenPrecision other = sheet.alternative(step);
         if (other != null && !(r.verdict() == Verdict.CORRECT && r.points() == points)) {
           // A number cell that may have been typed either way: the better reading counts.
           Map<String, String> named = new LinkedHashMap<>(firstStepOfMisconception);
-          StepResult r2 = gradeNumeric(q, n, other, expected, points, formula, ref, sheet,
+          StepResult r2 = gradeNumeric(k, q, n, other, expected, points, formula, ref, sheet,
               results, givenValues, named);
           if (r2.points() > r.points()
               || (r2.points() == r.points() && rank(r2.verdict()) < rank(r.verdict()))) {
@@ -330,17 +394,18 @@ public final class GradingEngine {
   }
 
   /**
+   * @param k the step's asked position
    * @param wp the precision the answer is read at: as written, or a number cell's at the
    *     student's habit (a cell drops trailing zeros)
    */
-  private StepResult gradeNumeric(
+  private StepResult gradeNumeric(int k,
       Quantity q, StudentAnswer.Numeric n, WrittenPrecision wp, double expected, double points,
       String formula, Values ref, Sheet sheet, Map<String, StepResult> earlier,
       List<Double> givenValues, Map<String, String> firstStepOfMisconception) {
     String step = q.id();
     double v = n.value();
     WrittenPrecision typed = n.writtenPrecision();
-    Tolerance tol = rubric.toleranceFor(step);
+    Tolerance tol = askedTolerance[k];
     PrecisionPolicy policy = rubric.precision();
     boolean digitsAsked = tol.mode() == Tolerance.Mode.SIGNIFICANT_FIGURES
         || tol.mode() == Tolerance.Mode.DECIMAL_PLACES;
@@ -372,10 +437,10 @@ public final class GradingEngine {
         wrongAncestors.add(a);
       }
     }
-    double ft = sheet.followThrough(step);
+    double ft = sheet.followThrough(k);
     // What the earlier roundings alone move the step by: an answer inside that, written to
     // the figures the sheet asks, has enough figures ("0.5" from 1.25 * 0.4 is 0.500).
-    double carried = Math.max(0, sheet.allowance(step) - sheet.ownAllowance(step));
+    double carried = Math.max(0, sheet.allowance(k) - sheet.ownAllowance(step));
     double allowance = carried + sheet.ownAllowance(wp);
     boolean tooFewForOwn = tooFew && !tol.accepts(0, ft);
     if (within(v, ft, allowance, tol)) {
@@ -446,8 +511,8 @@ public final class GradingEngine {
         if (!m.misconception().id().equals(named.getKey())) {
           continue;
         }
-        if (within(v, sheet.mistakenLocal(i, step, v), allowance, tol)
-            || within(v, sheet.mistakenPure(i, step), allowance, tol)) {
+        if (within(v, sheet.mistakenLocal(i, k, v), allowance, tol)
+            || within(v, sheet.mistakenPure(i, k), allowance, tol)) {
           return new StepResult(step, q.description(), n.written(), v, expected,
               Verdict.FOLLOW_THROUGH, points * rubric.followThrough().credit(), points,
               "Follows from your misconception at step " + named.getValue() + " ("
@@ -464,7 +529,7 @@ public final class GradingEngine {
     for (boolean local : new boolean[] {true, false}) {
       for (int i = 0; i < mistaken.size(); i++) {
         Mistaken m = mistaken.get(i);
-        double candidate = local ? sheet.mistakenLocal(i, step, v) : sheet.mistakenPure(i, step);
+        double candidate = local ? sheet.mistakenLocal(i, k, v) : sheet.mistakenPure(i, k);
         if (within(v, candidate, allowance, tol)
             && Math.abs(candidate - expected) > ownWidth
             && !within(candidate, ft, allowance, tol)) {
@@ -596,13 +661,44 @@ public final class GradingEngine {
      * not write move it a little).
      */
     boolean roundsOwnAt(WrittenPrecision p) {
+      return roundsOwnAt(p.halfUnit());
+    }
+
+    private boolean roundsOwnAt(double halfUnit) {
       for (double own : owns) {
-        if (Math.abs(value - own) <= halfUnitSlack(3 * p.halfUnit(), own)) {
+        if (Math.abs(value - own) <= halfUnitSlack(3 * halfUnit, own)) {
           return true;
         }
       }
       return false;
     }
+
+    /**
+     * False only when the cell read with trailing zeros at half-unit {@code h} ({@link
+     * WrittenPrecision#withTrailingZeros}) cannot be the rounding of the student's own value:
+     * that reading is never coarser than {@link #trailingZerosBound}, and a finer one rounds
+     * fewer values. Spares reading the cell's digits where the answer is far from its own value.
+     */
+    boolean mayRoundOwnWithZerosAt(double h) {
+      double bound = trailingZerosBound(h);
+      return !(bound > 0) || !Double.isFinite(value) || roundsOwnAt(bound);
+    }
+  }
+
+  /**
+   * At least the half-unit of {@link WrittenPrecision#withTrailingZeros} of any value at
+   * half-unit {@code h}: that reading is to {@code round(-log10(2h))} decimals or more; NaN
+   * where that many decimals are beyond a double's reach.
+   */
+  static double trailingZerosBound(double h) {
+    if (!(h > 0) || !Double.isFinite(h)) {
+      return Double.NaN;
+    }
+    int scale = (int) Math.round(-Math.log10(2 * h));
+    if (scale < -280 || scale > 280) {
+      return Double.NaN;
+    }
+    return 0.5 * Math.pow(10, -scale) * (1 + 1e-9);
   }
 
   /**
@@ -667,7 +763,7 @@ public final class GradingEngine {
           continue;
         }
         double ratio = p.halfUnit() / h;
-        if (Math.abs(ratio - 1) < 1e-6 || (ratio > 1
+        if (Math.abs(ratio - 1) < 1e-6 || (ratio > 1 && w.mayRoundOwnWithZerosAt(h)
             && w.roundsOwnAt(WrittenPrecision.withTrailingZeros(w.value(), h)))) {
           n++;
         }
@@ -731,8 +827,10 @@ public final class GradingEngine {
      * differ and the cell so
      * read is also the rounding of the student's own value; else null. The step is graded
      * under both and the student gets the better: the digits typed may have been either.
+     *
+     * @param read the cell's {@link #read}
      */
-    WrittenPrecision alternative(Written cell, int minimumFigures) {
+    WrittenPrecision alternative(Written cell, WrittenPrecision read) {
       double value = cell.value();
       if (value == 0 || byFigures == 0 || byFigures != byHalf) {
         return null;
@@ -742,7 +840,7 @@ public final class GradingEngine {
       if (figured.equals(decimals) || !cell.roundsOwnAt(figured) || !cell.roundsOwnAt(decimals)) {
         return null;
       }
-      return read(cell, minimumFigures).equals(figured) ? decimals : figured;
+      return read.equals(figured) ? decimals : figured;
     }
   }
 
@@ -755,16 +853,25 @@ public final class GradingEngine {
     private final Map<String, Double> pinned = new LinkedHashMap<>();
     private final Map<String, WrittenPrecision> precision = new HashMap<>();
     private final Map<String, Double> answered = new HashMap<>();
-    private final Values world;
+    /** Which quantities the student's answers pin, by position. */
+    private final boolean[] isPinned;
+    /** The student's world: the graph pinned to their answers, computed as far as it is read. */
+    private final IndexedGraph.World world;
+    /** Whether every pinned answer is named by its quantity's id (no alias, no other name). */
+    private final boolean pinnedByIds;
+    /** The pinned answers in their order: the position of each and its value. */
+    private final int[] pinnedAt;
+    private final double[] pinnedValue;
     /**
      * The student's usual half-unit: the most common among their rounded answers of two or
      * more significant figures (0.005 for a student who writes 2 decimals); 0 if none.
      */
     private final double habit;
-    private Map<String, Double> ft;
-    private Map<String, Double> allowance;
-    private List<Values> pure;
-    private List<Values> mistakenWorld;
+    /** By asked position: the follow-through value (NaN when not answered) and allowance. */
+    private double[] ft;
+    private double[] allowance;
+    private IndexedGraph.World[] pure;
+    private IndexedGraph.World[] mistakenWorld;
 
     /** The other reading of number cells that their answers cannot tell from the first. */
     private final Map<String, WrittenPrecision> alternative = new HashMap<>();
@@ -780,14 +887,29 @@ public final class GradingEngine {
           answered.put(id, n.value());
         }
       });
-      this.world = graph.evaluatePinned(givens, pinned);
+      double[] given = graph.givenArray(givens);
+      this.isPinned = new boolean[indexed.size];
+      double[] pins = new double[indexed.size];
+      indexed.pin(pinned, isPinned, pins);
+      this.world = indexed.new Pinned(given, isPinned, pins);
+      boolean byIds = true;
+      this.pinnedAt = new int[pinned.size()];
+      this.pinnedValue = new double[pinned.size()];
+      int j = 0;
+      for (Map.Entry<String, Double> e : pinned.entrySet()) {
+        pinnedAt[j] = graph.indexOf(e.getKey());
+        pinnedValue[j++] = e.getValue();
+        byIds &= graph.quantities().get(pinnedAt[j - 1]).id().equals(e.getKey());
+      }
+      this.pinnedByIds = byIds;
       Map<String, Written> typed = new LinkedHashMap<>();
-      for (String id : askedInOrder) {
+      for (int k = 0; k < askedInOrder.size(); k++) {
+        String id = askedInOrder.get(k);
         if (precision.containsKey(id)) {
-          List<Derivation> ds = graph.quantity(id).derivations();
-          double[] owns = new double[ds.size()];
+          IndexedGraph.Route[] ds = askedRoutes[k];
+          double[] owns = new double[ds.length];
           for (int d = 0; d < owns.length; d++) {
-            owns[d] = QuantityGraph.recompute(ds.get(d), world::get);
+            owns[d] = ds[d].apply(world);
           }
           typed.put(id, new Written(answered.get(id), precision.get(id), owns));
         }
@@ -801,7 +923,7 @@ public final class GradingEngine {
           if (read.halfUnit() < w.precision().halfUnit()) {
             precision.put(id, read);
           }
-          WrittenPrecision other = seen.alternative(w, minimum);
+          WrittenPrecision other = seen.alternative(w, read);
           if (other != null && !other.equals(precision.get(id))) {
             alternative.put(id, other);
           }
@@ -855,14 +977,16 @@ public final class GradingEngine {
       return w == null || beyondHabit(step) ? 0 : w.halfUnit();
     }
 
-    double followThrough(String step) {
+    /** The follow-through value of the step at asked position {@code k}. */
+    double followThrough(int k) {
       propagate();
-      return ft.getOrDefault(step, Double.NaN);
+      return ft[k];
     }
 
-    double allowance(String step) {
+    /** The propagated allowance of the step at asked position {@code k}. */
+    double allowance(int k) {
       propagate();
-      return allowance.getOrDefault(step, 0.0);
+      return allowance[k];
     }
 
     /**
@@ -871,45 +995,50 @@ public final class GradingEngine {
      * half-unit, and each intermediate the student did not write (or the exercise does not ask)
      * by the student's rounding habit, moves it by. Each derivation of a step (the chain through
      * unasked intermediates, or the delta route) has its own value and allowance; the one that
-     * explains the answer best (the smallest distance beyond its allowance) is kept. One
-     * evaluation of the graph per moved quantity.
+     * explains the answer best (the smallest distance beyond its allowance) is kept. One world
+     * per moved quantity, in which only what is computed from it is computed again.
      */
     private void propagate() {
       if (ft != null) {
         return;
       }
-      QuantityGraph graph = template.graph();
-      ft = new HashMap<>();
-      allowance = new HashMap<>();
-      List<String> steps = new ArrayList<>();
-      Map<String, double[]> values = new HashMap<>();
-      Map<String, double[]> widths = new HashMap<>();
-      for (String s : askedInOrder) {
+      int n = askedInOrder.size();
+      ft = new double[n];
+      java.util.Arrays.fill(ft, Double.NaN);
+      allowance = new double[n];
+      double[][] values = new double[n][];
+      double[][] widths = new double[n][];
+      for (int k = 0; k < n; k++) {
+        String s = askedInOrder.get(k);
         if (answered.get(s) == null) {
           continue;
         }
-        steps.add(s);
-        List<Derivation> ds = graph.quantity(s).derivations();
-        double[] x = new double[ds.size()];
-        double[] w = new double[ds.size()];
+        IndexedGraph.Route[] ds = askedRoutes[k];
+        double[] x = new double[ds.length];
+        double[] w = new double[ds.length];
         // A coarse answer beyond the habit widens nothing, not even around itself.
         double own = beyondHabit(s) ? 0 : precision.get(s).halfUnit();
         for (int d = 0; d < x.length; d++) {
-          x[d] = QuantityGraph.recompute(ds.get(d), world::get);
+          x[d] = ds[d].apply(world);
           w[d] = own;
         }
-        values.put(s, x);
-        widths.put(s, w);
+        values[k] = x;
+        widths[k] = w;
       }
-      double habit = habitHalfUnit();
+      Map<String, WrittenPrecision> byId = roundingsById();
+      List<WrittenPrecision> roundings = new ArrayList<>(byId.values());
+      double habit = roundings.stream().mapToDouble(WrittenPrecision::halfUnit).min().orElse(0);
       // How the student rounds numbers of each size (4 decimals above 0.01, 4 figures below).
       Map<Integer, Double> byDecade = new HashMap<>();
-      for (Map.Entry<String, WrittenPrecision> e : roundingsById().entrySet()) {
+      for (Map.Entry<String, WrittenPrecision> e : byId.entrySet()) {
         byDecade.merge(decade(answered.get(e.getKey())), e.getValue().halfUnit(), Math::max);
       }
-      double habitMax = habitMaxHalfUnit();
-      int habitFigures = habitFigures();
-      for (String p : roundable) {
+      double habitMax = roundings.stream().mapToDouble(WrittenPrecision::halfUnit).max().orElse(0);
+      int[] figures = roundings.stream().mapToInt(WrittenPrecision::figures).sorted().toArray();
+      int habitFigures = figures.length == 0 ? WrittenPrecision.FULL : figures[figures.length / 2];
+      for (int r = 0; r < roundableAt.length; r++) {
+        String p = roundable.get(r);
+        int at = roundableAt[r];
         double move;
         if (pinned.containsKey(p)) {
           // An answer with too few figures is not credited and widens nothing: "0" for 0.38
@@ -917,48 +1046,58 @@ public final class GradingEngine {
           WrittenPrecision w = precision.get(p);
           move = rubric.precision().enough(w.figures()) ? w.halfUnit() : 0;
         } else {
-          Double same = byDecade.get(decade(world.get(p)));
-          move = same != null ? same : rounding(world.get(p), habit, habitMax, habitFigures);
+          Double same = byDecade.get(decade(world.get(at)));
+          move = same != null ? same : rounding(world.get(at), habit, habitMax, habitFigures);
         }
         if (move == 0) {
           continue;
         }
-        Map<String, Double> moved = new HashMap<>(pinned);
-        moved.put(p, world.get(p) + move);
-        Values w = graph.evaluatePinned(givens, moved);
-        for (String s : askedDependents.getOrDefault(p, List.of())) {
-          if (!values.containsKey(s)) {
+        IndexedGraph.World w = moved(p, at, world.get(at) + move);
+        for (int s : roundableDependents[r]) {
+          double[] x = values[s];
+          if (x == null) {
             continue; // not answered
           }
-          List<Derivation> ds = graph.quantity(s).derivations();
-          double[] x = values.get(s);
-          double[] width = widths.get(s);
+          IndexedGraph.Route[] ds = askedRoutes[s];
+          double[] width = widths[s];
           for (int d = 0; d < x.length; d++) {
-            double delta = Math.abs(QuantityGraph.recompute(ds.get(d), w::get) - x[d]);
+            double delta = Math.abs(ds[d].apply(w) - x[d]);
             if (delta > 0 && Double.isFinite(delta)) {
               width[d] += delta;
             }
           }
         }
       }
-      for (String s : steps) {
-        double v = answered.get(s);
-        double[] x = values.get(s);
-        double[] width = widths.get(s);
+      for (int k = 0; k < n; k++) {
+        double[] x = values[k];
+        if (x == null) {
+          continue;
+        }
+        double v = answered.get(askedInOrder.get(k));
+        double[] width = widths[k];
         int best = 0;
         for (int d = 1; d < x.length; d++) {
           if (Math.abs(v - x[d]) - width[d] < Math.abs(v - x[best]) - width[best]) {
             best = d;
           }
         }
-        ft.put(s, x[best]);
-        allowance.put(s, width[best]);
+        ft[k] = x[best];
+        allowance[k] = width[best];
       }
     }
 
-    /** The written answers that are roundings (not exact values), for the rounding habit. */
-    private List<WrittenPrecision> roundings() {
-      return new ArrayList<>(roundingsById().values());
+    /**
+     * The student's world with the quantity {@code p} (at position {@code at}) pinned to
+     * {@code value}. Answers named otherwise than by ids (an alias beside its quantity's id)
+     * are pinned as {@link QuantityGraph#evaluatePinned} reads a hash map of them.
+     */
+    private IndexedGraph.World moved(String p, int at, double value) {
+      if (pinnedByIds) {
+        return indexed.new Moved(world, isPinned, at, value);
+      }
+      Map<String, Double> moved = new HashMap<>(pinned);
+      moved.put(p, value);
+      return indexed.new Evaluated(template.graph().evaluatePinned(givens, moved));
     }
 
     private static int decade(double value) {
@@ -966,6 +1105,7 @@ public final class GradingEngine {
           : (int) Math.floor(Math.log10(Math.abs(value)));
     }
 
+    /** The written answers that are roundings (not exact values), for the rounding habit. */
     private Map<String, WrittenPrecision> roundingsById() {
       Map<String, WrittenPrecision> out = new LinkedHashMap<>();
       for (Map.Entry<String, WrittenPrecision> e : precision.entrySet()) {
@@ -974,27 +1114,13 @@ public final class GradingEngine {
           continue; // a coarse one-off is no habit
         }
         double v = answered.get(e.getKey());
-        double own = QuantityGraph.recompute(
-            template.graph().quantity(e.getKey()).primary(), world::get);
+        double own = indexed.primary(indexed.indexOf(e.getKey())).apply(world);
         if (complete(v, own)) {
           continue; // written exactly as it comes out (a copied input, a 0 derivative)
         }
         out.put(e.getKey(), w);
       }
       return out;
-    }
-
-    private double habitHalfUnit() {
-      return roundings().stream().mapToDouble(WrittenPrecision::halfUnit).min().orElse(0);
-    }
-
-    private double habitMaxHalfUnit() {
-      return roundings().stream().mapToDouble(WrittenPrecision::halfUnit).max().orElse(0);
-    }
-
-    private int habitFigures() {
-      int[] f = roundings().stream().mapToInt(WrittenPrecision::figures).sorted().toArray();
-      return f.length == 0 ? WrittenPrecision.FULL : f[f.length / 2];
     }
 
     /** How much a student of this habit moves a value they round but do not write. */
@@ -1007,22 +1133,25 @@ public final class GradingEngine {
       return Math.min(maxHalf, Math.max(minHalf, byFigures));
     }
 
-    double mistakenPure(int i, String step) {
+    /** The step at asked position {@code k} in mistaken graph {@code i} from the givens. */
+    double mistakenPure(int i, int k) {
       evaluateMistakes();
       // A mistaken graph may name quantities differently (weights numbered by source).
-      return mistaken.get(i).graph().contains(step) ? pure.get(i).get(step) : Double.NaN;
+      int at = mistaken.get(i).stepAt()[k];
+      return at >= 0 ? pure[i].get(at) : Double.NaN;
     }
 
     /** The step through the mistaken graph's derivation nearest the answer, in its world. */
-    double mistakenLocal(int i, String step, double answer) {
+    double mistakenLocal(int i, int k, double answer) {
       evaluateMistakes();
-      if (!mistaken.get(i).graph().contains(step)) {
+      IndexedGraph.Route[] routes = mistaken.get(i).stepRoutes()[k];
+      if (routes == null) {
         return Double.NaN;
       }
-      Values w = mistakenWorld.get(i);
+      IndexedGraph.World w = mistakenWorld[i];
       double best = Double.NaN;
-      for (Derivation d : mistaken.get(i).graph().quantity(step).derivations()) {
-        double x = QuantityGraph.recompute(d, w::get);
+      for (IndexedGraph.Route d : routes) {
+        double x = d.apply(w);
         if (Double.isNaN(best) || Math.abs(x - answer) < Math.abs(best - answer)) {
           best = x;
         }
@@ -1030,16 +1159,47 @@ public final class GradingEngine {
       return best;
     }
 
+    /** The mistaken graphs from the givens and pinned to the answers, read as far as needed. */
     private void evaluateMistakes() {
       if (pure != null) {
         return;
       }
-      pure = new ArrayList<>();
-      mistakenWorld = new ArrayList<>();
-      for (Mistaken m : mistaken) {
-        pure.add(m.graph().evaluate(givens));
-        mistakenWorld.add(m.graph().evaluatePinned(givens, pinned));
+      IndexedGraph.World[] pures = new IndexedGraph.World[mistaken.size()];
+      IndexedGraph.World[] worlds = new IndexedGraph.World[mistaken.size()];
+      double[] mainGiven = null;
+      for (int i = 0; i < pures.length; i++) {
+        Mistaken m = mistaken.get(i);
+        // Checked as evaluating the mistaken graph checks them: once for the graphs whose given
+        // ids are the template's, which check them alike.
+        double[] given;
+        if (m.mainGivens()) {
+          if (mainGiven == null) {
+            mainGiven = template.graph().checkedGivenArray(givens);
+          }
+          given = mainGiven;
+        } else {
+          given = m.graph().checkedGivenArray(givens);
+        }
+        IndexedGraph g = m.indexed();
+        pures[i] = g.new Pinned(given, null, null);
+        boolean[] pinnedThere = new boolean[g.size];
+        double[] pins = new double[g.size];
+        if (pinnedByIds) {
+          // As pin(pinned) reads them: each id where the mistaken graph has it, in order.
+          for (int j = 0; j < pinnedAt.length; j++) {
+            int at = m.fromMain()[pinnedAt[j]];
+            if (at >= 0 && !g.isGiven(at)) {
+              pins[at] = pinnedValue[j];
+              pinnedThere[at] = true;
+            }
+          }
+        } else {
+          g.pin(pinned, pinnedThere, pins);
+        }
+        worlds[i] = g.new Pinned(given, pinnedThere, pins);
       }
+      pure = pures;
+      mistakenWorld = worlds;
     }
   }
 

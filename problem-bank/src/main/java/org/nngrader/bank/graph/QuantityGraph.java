@@ -38,6 +38,8 @@ public final class QuantityGraph {
   private final Map<String, Integer> index;
   private final int[][] parents;
   private final List<String> givens;
+  /** The same ids, to look up. */
+  private final Set<String> givenSet;
   /** Alias to the id of the quantity it names, in the order they were declared. */
   private final Map<String, String> aliases;
   /**
@@ -70,6 +72,7 @@ public final class QuantityGraph {
       }
     }
     this.givens = List.copyOf(g);
+    this.givenSet = new java.util.HashSet<>(g);
     boolean[] later = new boolean[ordered.size()];
     boolean any = false;
     for (int i = 0; i < later.length; i++) {
@@ -377,12 +380,29 @@ public final class QuantityGraph {
    *     naming them and the valid ids
    */
   public Values evaluate(Map<String, Double> givenValues) {
-    Set<String> unknown = new TreeSet<>(givenValues.keySet());
-    givens.forEach(unknown::remove);
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
-          "unknown parameter" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
-              + "; valid parameters: " + String.join(", ", givens));
+    return deferring(checkedGivenArray(givenValues), null, null);
+  }
+
+  /**
+   * The given values in the order of {@link #givenIds()}, checked as {@link #evaluate} checks
+   * them.
+   *
+   * @throws IllegalArgumentException when a given value is missing or an unknown one is passed,
+   *     naming them and the valid ids
+   */
+  public double[] checkedGivenArray(Map<String, Double> givenValues) {
+    boolean allKnown = true;
+    for (String id : givenValues.keySet()) {
+      allKnown &= givenSet.contains(id);
+    }
+    if (!allKnown) {
+      Set<String> unknown = new TreeSet<>(givenValues.keySet());
+      givens.forEach(unknown::remove);
+      if (!unknown.isEmpty()) {
+        throw new IllegalArgumentException(
+            "unknown parameter" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+                + "; valid parameters: " + String.join(", ", givens));
+      }
     }
     List<String> missing = new ArrayList<>();
     double[] g = new double[givens.size()];
@@ -397,7 +417,7 @@ public final class QuantityGraph {
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException("missing value for " + String.join(", ", missing));
     }
-    return deferring(g, null, null);
+    return g;
   }
 
   /**
@@ -406,14 +426,7 @@ public final class QuantityGraph {
    * parents as they are in this world. The grader's follow-through reads this.
    */
   public Values evaluatePinned(Map<String, Double> givenValues, Map<String, Double> pinned) {
-    double[] g = new double[givens.size()];
-    for (int i = 0; i < givens.size(); i++) {
-      Double v = givenValues.get(givens.get(i));
-      if (v == null) {
-        throw new IllegalArgumentException("missing value for " + givens.get(i));
-      }
-      g[i] = v;
-    }
+    double[] g = givenArray(givenValues);
     double[] pins = new double[quantities.size()];
     boolean[] isPinned = new boolean[quantities.size()];
     pinned.forEach((id, v) -> {
@@ -424,6 +437,24 @@ public final class QuantityGraph {
       }
     });
     return deferring(g, isPinned, pins);
+  }
+
+  /**
+   * The given values in the order of {@link #givenIds()}, as {@link #evaluatePinned} reads them
+   * (other entries are ignored).
+   *
+   * @throws IllegalArgumentException naming the first given value that is missing
+   */
+  public double[] givenArray(Map<String, Double> givenValues) {
+    double[] g = new double[givens.size()];
+    for (int i = 0; i < givens.size(); i++) {
+      Double v = givenValues.get(givens.get(i));
+      if (v == null) {
+        throw new IllegalArgumentException("missing value for " + givens.get(i));
+      }
+      g[i] = v;
+    }
+    return g;
   }
 
   /**
