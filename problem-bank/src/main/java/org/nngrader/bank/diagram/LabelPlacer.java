@@ -76,7 +76,13 @@ final class LabelPlacer {
     for (double[] c : circles) {
       double dx = Math.max(b[0] - c[0], Math.max(0, c[0] - b[0] - b[2]));
       double dy = Math.max(b[1] - c[1], Math.max(0, c[1] - b[1] - b[3]));
-      double in = c[2] + 3 - Math.hypot(dx, dy);
+      double reach = c[2] + 3;
+      // Farther off along an axis than the margin reaches (by far more than hypot's rounding):
+      // the distance is too, and the circle adds nothing.
+      if (dx > reach + 1 || dy > reach + 1) {
+        continue;
+      }
+      double in = reach - Math.hypot(dx, dy);
       sum += in > 0 ? 100 * in : 0;
     }
     return sum;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nngrader.bank.math.MathMl;
 import org.nngrader.bank.model.Network;
 import org.nngrader.bank.template.Template;
 
@@ -408,18 +409,8 @@ public final class NetworkDiagram {
     return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
   }
 
-  /** Escapes text for XML content and attributes. */
+  /** Escapes text for XML content and attributes (the text itself when it needs none). */
   static String esc(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '&' -> sb.append("&amp;");
-        case '<' -> sb.append("&lt;");
-        case '>' -> sb.append("&gt;");
-        case '"' -> sb.append("&quot;");
-        default -> sb.append(c);
-      }
-    }
-    return sb.toString();
+    return MathMl.escape(s);
   }
 }

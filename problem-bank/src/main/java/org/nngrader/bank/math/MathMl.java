@@ -169,7 +169,7 @@ public final class MathMl {
    * entities), in one pass that returns the text itself when it has none of them: prose is
    * escaped token by token.
    */
-  static String escape(String s) {
+  public static String escape(String s) {
     int i = 0;
     while (i < s.length() && entity(s.charAt(i)) == null) {
       i++;
