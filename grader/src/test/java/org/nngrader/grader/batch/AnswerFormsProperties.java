@@ -31,9 +31,10 @@ import org.nngrader.rubric.RubricLoader;
  * The same digits get the same verdicts whatever form they come in: number cells, text cells,
  * text with a decimal comma, a csv file.
  */
-class AnswerFormsProperties {
+public class AnswerFormsProperties {
 
-  static final List<String> NUMERIC = List.of("relu-2-1-1", "sigmoid-2-2-1", "sigmoid-2-2-2",
+  /** The built-in templates whose steps are all numbers. */
+  public static final List<String> NUMERIC = List.of("relu-2-1-1", "sigmoid-2-2-1", "sigmoid-2-2-2",
       "perceptron");
 
   @Property(tries = 60)

@@ -32,8 +32,8 @@ import org.nngrader.grader.read.WrittenPrecision;
  */
 class IndexedGraphProperties {
 
-  static final List<String> NUMERIC = List.of("relu-2-1-1", "sigmoid-2-2-1", "sigmoid-2-2-2",
-      "perceptron");
+  private static final List<String> NUMERIC =
+      org.nngrader.grader.batch.AnswerFormsProperties.NUMERIC;
 
   @Property(tries = 200)
   void pinnedAndMovedWorldsAreTheEvaluatedOnes(

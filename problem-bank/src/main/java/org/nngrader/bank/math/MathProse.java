@@ -177,7 +177,8 @@ public final class MathProse {
         }
         int end = numberEnd(text, i);
         int k = numbers == null ? 0 : numbers.size();
-        if (plainNumber(text, i, end) < -1 || k == MAX) {
+        int point = plainNumber(text, i, end);
+        if (point < -1 || k == MAX) {
           i = end; // a power of ten stays as it is written
           continue;
         }
@@ -193,7 +194,6 @@ public final class MathProse {
           whole = java.util.Arrays.copyOf(whole, 2 * k);
           fraction = java.util.Arrays.copyOf(fraction, 2 * k);
         }
-        int point = plainNumber(text, i, end);
         starts[k] = i;
         whole[k] = point != i;
         fraction[k] = point >= 0;
