@@ -178,7 +178,7 @@ public final class MathProse {
         int end = numberEnd(text, i);
         int k = numbers == null ? 0 : numbers.size();
         int point = plainNumber(text, i, end);
-        if (point < -1 || k == MAX) {
+        if (point < -1 || k == MAX || nextToExponent(text, i, end)) {
           i = end; // a power of ten stays as it is written
           continue;
         }
@@ -207,6 +207,23 @@ public final class MathProse {
       }
       shape.append(text, copied, n);
       return new Shape(shape.toString(), numbers, starts, whole, fraction);
+    }
+
+    /**
+     * Whether the number {@code text[from, to)} is written against an {@code e}: a formula
+     * reads {@code .5E-05} as one number, a power of ten whose exponent it writes without its
+     * leading zeros, where a sentence reads {@code .5}, a word and {@code 05}; such numbers
+     * stay as they are written.
+     */
+    private static boolean nextToExponent(String text, int from, int to) {
+      if (to < text.length() && (text.charAt(to) == 'e' || text.charAt(to) == 'E')) {
+        return true;
+      }
+      int before = from - 1;
+      if (before >= 0 && (text.charAt(before) == '+' || text.charAt(before) == '-')) {
+        before--;
+      }
+      return before >= 0 && (text.charAt(before) == 'e' || text.charAt(before) == 'E');
     }
 
     /**

@@ -63,7 +63,7 @@ class SentenceShapeProperties {
             "target", "out", "net", "E_o1", "w", "dE_total/dw5", "dout_o1/dnet_o1", "d", "e", "E",
             "x", "the", "is", "expected", "sigmoid", "exp", "(", ")", ",", ".", ". ", " ", "  ",
             "+", "-", " - ", " * ", "*", "/", "/d", "^", "=", " = ", "'", "'s", "@", "@10000",
-            "...", "e-", "e+", "e3", "E-5", "%", ";", ":", "\u2212", "\u0663", "\u03b7", "w5+",
+            "...", "e-", "e+", "E-", "E+", "e3", "E-5", "%", ";", ":", "\u2212", "\u0663", "\u03b7", "w5+",
             "^[2]", "\n", "97", "531", "<", "&", "\"")
         .map(t -> new Piece(t, -1));
     Arbitrary<Piece> number = Arbitraries.integers().between(0, 2).map(f -> new Piece("", f));
@@ -74,7 +74,9 @@ class SentenceShapeProperties {
 
   @Provide
   Arbitrary<List<String>> digits() {
-    return Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(9)
+    return Arbitraries.oneOf(Arbitraries.strings().withChars("0123456789").ofMinLength(1)
+            .ofMaxLength(9), Arbitraries.strings().withChars("0123456789").ofMaxLength(3)
+            .map(d -> "0" + d))
         .list().ofMinSize(1).ofMaxSize(6);
   }
 
@@ -96,6 +98,16 @@ class SentenceShapeProperties {
     String s = "h1 = 0.975318642 and w5 = 9753100086420";
     assertThat(MathProse.html(s, NAMES)).isEqualTo(MathProse.render(s, NAMES, Set.of()))
         .contains("9753100086420");
+  }
+
+  @Example
+  void aNumberAgainstAnExponentIsLeftInTheShape() {
+    // A formula reads ".5E-05" as one number and drops the exponent's leading zero.
+    for (String s : List.of("No credit for .5E-05: it is late.", "written as .5E+03, which",
+        "f'(x) = .25E-07", "w5 = .5e5", "w5 = 2e-05 + E-05", "h1 = 12em")) {
+      assertThat(MathProse.html(s, NAMES, GENERIC)).as(s)
+          .isEqualTo(MathProse.render(s, NAMES, GENERIC));
+    }
   }
 
   @Example
