@@ -213,12 +213,14 @@ public record WrittenPrecision(double halfUnit, int figures) {
   private static BigDecimal searchShortest(double value) {
     if (Math.abs(value) >= Double.MIN_NORMAL && Double.isFinite(value)) {
       // Schubfach (Jackson's copy of the algorithm behind Java 19's Double.toString) writes
-      // the shortest decimal that reads back, the nearest of that length: the same decimal,
-      // since at most one of up to 15 digits reads back and rounding the exact value finds
-      // the nearest of 16 or 17. Below the normal range it may pick a 2-digit decimal over a
-      // 1-digit one, so the search is kept there.
+      // the shortest decimal that reads back. When that has at most 15 digits it is the only
+      // one so short, the decimal the search finds; at 16 or 17 the two may pick differently
+      // (at a power of two, a tie the search rounds down to a decimal that does not read
+      // back), so the search decides there.
       BigDecimal shortest = new BigDecimal(DoubleToDecimal.toString(value)).stripTrailingZeros();
-      return shortest.scale() < 0 ? shortest.setScale(0) : shortest;
+      if (shortest.precision() <= 15) {
+        return shortest.scale() < 0 ? shortest.setScale(0) : shortest;
+      }
     }
     BigDecimal candidate = new BigDecimal(Double.toString(value)).stripTrailingZeros();
     if (candidate.precision() > 15) {

@@ -243,6 +243,9 @@ public final class ClassReport {
         if (e.getCause() instanceof RuntimeException r) {
           throw r;
         }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
         throw e;
       } catch (IOException e) {
         throw new UncheckedIOException("could not write the class files into " + folder + ": "

@@ -139,6 +139,23 @@ class WrittenPrecisionTest {
     assertThat(WrittenPrecision.shortestDecimal(v)).isEqualTo(shortestByEveryLength(v));
   }
 
+  @org.junit.jupiter.api.Test
+  void aPowerOfTwoAtATieIsReadAsTheSearchReadsIt() {
+    // 2^-24: rounded to 16 digits it is a tie whose lower neighbour does not read back.
+    double v = Math.scalb(1.0, -24);
+    assertThat(WrittenPrecision.shortestDecimal(v)).isEqualTo(shortestByEveryLength(v));
+    assertThat(WrittenPrecision.ofCellValue(v).isExact()).isTrue();
+    for (int k = -1022; k <= 1023; k++) {
+      double p = Math.scalb(1.0, k);
+      for (double x : new double[] {p, 3 * p, Math.nextUp(p), Math.nextDown(p)}) {
+        if (Double.isFinite(x) && x >= Double.MIN_NORMAL) {
+          assertThat(WrittenPrecision.shortestDecimal(x)).as("%s", x)
+              .isEqualTo(shortestByEveryLength(x));
+        }
+      }
+    }
+  }
+
   /** The search one length after another, as the definition reads. */
   private static java.math.BigDecimal shortestByEveryLength(double value) {
     if (value == 0) {

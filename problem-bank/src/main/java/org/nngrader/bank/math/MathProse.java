@@ -134,8 +134,9 @@ public final class MathProse {
    * A sentence with each of its plain numbers ({@code 0.5933}, {@code 12}, {@code .5}; not
    * {@code 1e-3}, which is drawn as a power of ten) replaced by a stand-in: a run of digits
    * that no sentence holds, in the same form (digits before a point, after it, or both).
-   * Reading and rendering never look at a plain number's digits, only at that form and at the
-   * characters around it, which stay as they were; so a sentence renders as its shape does
+   * Reading and rendering look only at a plain number's form and at the characters around it,
+   * which stay as they were (not at its digits, except an exponent's, which are left as they
+   * are written); so a sentence renders as its shape does
    * with each stand-in replaced by its number. A property test holds this to the direct
    * rendering.
    *
@@ -283,7 +284,7 @@ public final class MathProse {
    * A rendered shape cut at its stand-ins: {@code parts[0]}, number {@code slots[0]}, {@code
    * parts[1]}, ... Null parts: the shape is not filled and each of its sentences is rendered
    * itself (its first sentence was not read as the scan found it, or a stand-in did not come
-   * out whole, which rendering never does to a plain number).
+   * out whole, which rendering does not do to a plain number away from an exponent).
    */
   private record Filling(String[] parts, int[] slots) {
 
