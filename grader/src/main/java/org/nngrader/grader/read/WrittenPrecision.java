@@ -213,15 +213,25 @@ public record WrittenPrecision(double halfUnit, int figures) {
   private static BigDecimal searchShortest(double value) {
     if (Math.abs(value) >= Double.MIN_NORMAL && Double.isFinite(value)) {
       // Schubfach (Jackson's copy of the algorithm behind Java 19's Double.toString) writes
-      // the shortest decimal that reads back. When that has at most 15 digits it is the only
-      // one so short, the decimal the search finds; at 16 or 17 the two may pick differently
-      // (at a power of two, a tie the search rounds down to a decimal that does not read
-      // back), so the search decides there.
+      // the shortest decimal that reads back, the nearest to the value of those. When that has
+      // at most 15 digits it is the only one so short, the decimal the search finds. At 16 or
+      // 17 the search takes the value rounded to 16 digits when it reads back, else rounded
+      // to 17: the same decimal, since the doubles around a value are equally far on both
+      // sides, so a decimal nearer than one that reads back reads back too (ties go to the
+      // even digit in both). Only at a power of two (no bits below the leading one) is the
+      // double below nearer than the one above; there the two may pick differently (a tie the
+      // search rounds down to a decimal that does not read back), so the search decides.
       BigDecimal shortest = new BigDecimal(DoubleToDecimal.toString(value)).stripTrailingZeros();
-      if (shortest.precision() <= 15) {
+      if (shortest.precision() <= 15
+          || (Double.doubleToRawLongBits(value) & 0x000f_ffff_ffff_ffffL) != 0) {
         return shortest.scale() < 0 ? shortest.setScale(0) : shortest;
       }
     }
+    return searched(value);
+  }
+
+  /** The search itself, one rounding per length from 15 digits: {@link #shortestDecimal}. */
+  static BigDecimal searched(double value) {
     BigDecimal candidate = new BigDecimal(Double.toString(value)).stripTrailingZeros();
     if (candidate.precision() > 15) {
       BigDecimal fifteen = candidate.round(new MathContext(15, RoundingMode.HALF_EVEN));

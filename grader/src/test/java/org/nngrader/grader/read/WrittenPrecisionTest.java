@@ -156,6 +156,25 @@ class WrittenPrecisionTest {
     }
   }
 
+  @net.jqwik.api.Property(tries = 50000)
+  void aValueOfSixteenOrSeventeenDigitsIsReadAsTheSearchReadsIt(
+      @net.jqwik.api.ForAll long bits,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = -1022, max = 1023) int exponent,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 2) int kind) {
+    // Any bits below the leading one (the answers a sheet holds: full doubles of a formula's
+    // result), over every normal exponent and, more densely, those of answers.
+    int e = kind == 0 ? exponent : Math.floorMod(exponent, 60) - 40;
+    double v = Math.scalb(1.0 + (double) (bits & 0x000f_ffff_ffff_ffffL) / (1L << 52), e);
+    if (kind == 2) {
+      v = -v;
+    }
+    if (!Double.isFinite(v) || Math.abs(v) < Double.MIN_NORMAL) {
+      return;
+    }
+    assertThat(WrittenPrecision.shortestDecimal(v)).as("%s", v).isEqualTo(shortestByEveryLength(v));
+    assertThat(WrittenPrecision.shortestDecimal(v)).isEqualTo(WrittenPrecision.searched(v));
+  }
+
   /** The search one length after another, as the definition reads. */
   private static java.math.BigDecimal shortestByEveryLength(double value) {
     if (value == 0) {
