@@ -1,5 +1,6 @@
 package org.nngrader.grader.read;
 
+import com.fasterxml.aalto.UncheckedStreamException;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -216,7 +217,7 @@ final class XlsxParts {
         }
       }
       r.close();
-    } catch (XMLStreamException e) {
+    } catch (XMLStreamException | UncheckedStreamException e) {
       throw malformed(part, e);
     }
     return rels;
@@ -246,7 +247,7 @@ final class XlsxParts {
         }
       }
       r.close();
-    } catch (XMLStreamException e) {
+    } catch (XMLStreamException | UncheckedStreamException e) {
       throw malformed(part, e);
     }
     return sheets;
@@ -263,7 +264,13 @@ final class XlsxParts {
     return null;
   }
 
-  private static List<String> sharedStrings(String part, byte[] content) throws BadPart {
+  static List<String> sharedStrings(String part, byte[] content) throws BadPart {
+    List<String> plain = SharedStringsScan.scan(content, SheetBudget.MAX_SHARED_CHARS);
+    return plain != null ? plain : parsedSharedStrings(part, content);
+  }
+
+  /** The shared strings as the XML parser reads them (any form, and every error). */
+  static List<String> parsedSharedStrings(String part, byte[] content) throws BadPart {
     List<String> strings = new ArrayList<>();
     long total = 0;
     try {
@@ -301,7 +308,7 @@ final class XlsxParts {
         }
       }
       r.close();
-    } catch (XMLStreamException e) {
+    } catch (XMLStreamException | UncheckedStreamException e) {
       throw malformed(part, e);
     }
     return strings;
@@ -336,7 +343,7 @@ final class XlsxParts {
         }
       }
       r.close();
-    } catch (XMLStreamException e) {
+    } catch (XMLStreamException | UncheckedStreamException e) {
       throw malformed(part, e);
     }
     return formats.stream().mapToInt(Integer::intValue).toArray();
@@ -397,8 +404,16 @@ final class XlsxParts {
     return String.join("/", parts);
   }
 
-  static BadPart malformed(String part, XMLStreamException e) {
-    String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber();
+  /**
+   * A part the XML parser refused; {@code e} is its checked exception or the unchecked one it
+   * throws from a text accessor ({@code getText}, {@code getElementText}), which reads a token
+   * lazily and finds it malformed (a {@code ]]>} or a U+FFFE in the text) only then.
+   */
+  static BadPart malformed(String part, Exception e) {
+    XMLStreamException x = e instanceof XMLStreamException checked ? checked
+        : e.getCause() instanceof XMLStreamException cause ? cause : null;
+    String where = x == null || x.getLocation() == null ? ""
+        : " at line " + x.getLocation().getLineNumber();
     return new BadPart("its part '" + part + "' is not well-formed XML" + where, e);
   }
 }

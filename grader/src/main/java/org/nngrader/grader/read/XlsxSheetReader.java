@@ -1,5 +1,6 @@
 package org.nngrader.grader.read;
 
+import com.fasterxml.aalto.UncheckedStreamException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -199,7 +200,7 @@ final class XlsxSheetReader implements SheetReader {
         }
       }
       r.close();
-    } catch (XMLStreamException e) {
+    } catch (XMLStreamException | UncheckedStreamException e) {
       throw XlsxParts.malformed(part, e);
     }
   }

@@ -126,6 +126,24 @@ class HostileSheetsTest {
         .hasMessageContaining("refused: the sheet holds more than 1000000 characters (by row");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"Student ]]> ID", "Student \uFFFE ID"})
+  void textTheParserRefusesOnlyWhenItIsReadIsAnUnreadableSheetNotACrash(String text) {
+    // The XML parser reads a text token lazily: a ]]> or a U+FFFE in it is found by getText,
+    // which throws unchecked. Found in shared strings and in a sheet's own text alike.
+    byte[] shared = ZipRewrite.replace(XlsxFixtures.answers().top("s1", "v1").bytes(),
+        "xl/sharedStrings.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sst><si><t>"
+            + text + "</t></si></sst>");
+    byte[] inSheet = xlsxWithRows("<row r=\"1\">" + inline("A1", "w5+") + inline("C1", text)
+        + "</row>");
+    for (byte[] xlsx : java.util.List.of(shared, inSheet)) {
+      assertThatThrownBy(() -> SheetReaders.read("answers.xlsx", xlsx))
+          .isInstanceOf(SheetReadException.class)
+          .hasMessageContaining("answers.xlsx")
+          .hasMessageContaining("is not well-formed XML at line");
+    }
+  }
+
   @Test
   void sharedStringsBeyondTheBudgetAreRefused() {
     StringBuilder sst = new StringBuilder("<sst xmlns=\"http://schemas.openxmlformats.org/"
