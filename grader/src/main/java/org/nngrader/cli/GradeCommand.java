@@ -82,6 +82,7 @@ final class GradeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     studentFiles(); // a bad --reports is a usage error before anything is read
+    ClassReport.prepareCharts(); // on another thread, while the set is read
     PrintWriter stdout = spec.commandLine().getOut();
     ProblemSet problemSet;
     Template template;

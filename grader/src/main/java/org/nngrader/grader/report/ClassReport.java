@@ -105,6 +105,21 @@ public final class ClassReport {
    *     them
    * @param reveal what the student reports show
    */
+  /**
+   * Starts loading the summary charts' fonts on a background thread, to be called as soon as a
+   * grading run starts; the summary then finds them loaded. Safe to call more than once.
+   */
+  public static void prepareCharts() {
+    if (CHARTS_PREPARED.compareAndSet(false, true)) {
+      Thread t = new Thread(ClassCharts::loadFonts, "nngrader-chart-fonts");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean CHARTS_PREPARED =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   public ClassReport(Path folder, Template template, List<String> askedSteps, Reveal reveal) {
     this(folder, template, askedSteps, reveal, StudentFiles.HTML_AND_JSON);
   }
