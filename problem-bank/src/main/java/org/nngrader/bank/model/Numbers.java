@@ -38,14 +38,14 @@ public final class Numbers {
     }
     double a = Math.abs(x);
     // 12 significant digits hide binary noise (0.1*0.35 + 0.8*0.9 + 0.1 = 0.8550000000000001).
-    BigDecimal exact = new BigDecimal(Double.toString(x))
-        .round(new java.math.MathContext(12)).stripTrailingZeros();
+    BigDecimal digits = new BigDecimal(Double.toString(x)); // BigDecimal.valueOf(x)
+    BigDecimal exact = digits.round(new java.math.MathContext(12)).stripTrailingZeros();
     if (a >= 1e-3 && a < 1e7 && exact.scale() <= 8) {
       return exact.toPlainString();
     }
     if (a >= 1e-3 && a < 1e7) {
       // What String.format("%.8f") gives (half up from Double.toString's digits), faster.
-      return BigDecimal.valueOf(x).setScale(8, java.math.RoundingMode.HALF_UP).toPlainString();
+      return digits.setScale(8, java.math.RoundingMode.HALF_UP).toPlainString();
     }
     return String.format(Locale.ROOT, "%.8e", x);
   }
