@@ -40,8 +40,8 @@ final class ClassCharts {
   /**
    * Loads the fonts the charts lay their text out with, and their metrics: the JVM reads the
    * system's fonts on first use (a tenth of a second or more), which {@link
-   * ClassReport#prepareCharts} has done on another thread while the class is graded instead of
-   * when its summary is drawn. Changes nothing the charts draw.
+   * ClassReport#prepareCharts} has done on another thread as a run starts, instead of when its
+   * summary is drawn at the end. Changes nothing the charts draw.
    */
   static void loadFonts() {
     SVGGraphics2D g = new SVGGraphics2D(WIDTH, 320);

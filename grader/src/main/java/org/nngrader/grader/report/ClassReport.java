@@ -99,13 +99,6 @@ public final class ClassReport {
   private boolean finished;
 
   /**
-   * @param folder the results folder (created when missing)
-   * @param template the template every submission was graded against
-   * @param askedSteps the asked step ids, in the order {@code steps.csv} and the summary list
-   *     them
-   * @param reveal what the student reports show
-   */
-  /**
    * Starts loading the summary charts' fonts on a background thread, to be called as soon as a
    * grading run starts; the summary then finds them loaded. Safe to call more than once.
    */
@@ -120,6 +113,13 @@ public final class ClassReport {
   private static final java.util.concurrent.atomic.AtomicBoolean CHARTS_PREPARED =
       new java.util.concurrent.atomic.AtomicBoolean();
 
+  /**
+   * @param folder the results folder (created when missing)
+   * @param template the template every submission was graded against
+   * @param askedSteps the asked step ids, in the order {@code steps.csv} and the summary list
+   *     them
+   * @param reveal what the student reports show
+   */
   public ClassReport(Path folder, Template template, List<String> askedSteps, Reveal reveal) {
     this(folder, template, askedSteps, reveal, StudentFiles.HTML_AND_JSON);
   }
