@@ -12,11 +12,12 @@ import java.util.List;
 /**
  * The shared strings of an xlsx written the way Excel, LibreOffice and POI write them, read
  * with one pass over the bytes instead of an XML parser: a declaration, {@code <sst>} with its
- * usual attributes, and nothing but {@code <si><t>text</t></si>} items whose text uses the five
- * predefined entities at most. Anything else (rich text runs, phonetic hints, character
- * references, a carriage return, a control character, malformed UTF-8, any other markup) makes
- * {@link #scan} answer {@code null}, and the XML parser reads the part, errors and all: the scan
- * only ever gives the list the parser would give.
+ * usual attributes (in SpreadsheetML's namespace, when one is given), and nothing but {@code
+ * <si><t>text</t></si>} items whose text uses the five predefined entities at most. Anything
+ * else (rich text runs, phonetic hints, character references, a carriage return, a control
+ * character, malformed UTF-8, any other markup) makes {@link #scan} answer {@code null}, and
+ * the XML parser reads the part, errors and all: the scan only ever gives the list the parser
+ * would give.
  */
 final class SharedStringsScan {
 
@@ -31,6 +32,11 @@ final class SharedStringsScan {
   private static final byte[] ITEM_END = ascii("</t></si>");
   private static final byte[] CRLF = ascii("\r\n");
   private static final String[] ATTRIBUTES = {"xmlns", "count", "uniqueCount"};
+  /** The namespaces SpreadsheetML's root may be in (others, such as XML's own, go to the parser). */
+  private static final byte[][] NAMESPACES = {
+    ascii("http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
+    ascii("http://purl.oclc.org/ooxml/spreadsheetml/main"),
+  };
 
   private static final ThreadLocal<CharsetDecoder> UTF8 = ThreadLocal.withInitial(() ->
       StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -145,7 +151,7 @@ final class SharedStringsScan {
         }
         end++;
       }
-      if (end >= b.length) {
+      if (end >= b.length || which == 0 && !oneOf(b, eq + 2, end, NAMESPACES)) {
         return -1;
       }
       i = end + 1;
@@ -167,6 +173,15 @@ final class SharedStringsScan {
       }
     }
     return -1;
+  }
+
+  private static boolean oneOf(byte[] b, int from, int to, byte[][] values) {
+    for (byte[] v : values) {
+      if (to - from == v.length && at(b, from, v)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean onlySpaceAfter(byte[] b, int i) {

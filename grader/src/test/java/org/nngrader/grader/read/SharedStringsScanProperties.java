@@ -84,7 +84,11 @@ class SharedStringsScanProperties {
         Arbitraries.of("", "\n", "\r\n", " ", "\n\n"),
         Arbitraries.of(" xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"",
             " count=\"3\"", " uniqueCount=\"2\"", " count=3", " count='3'", " other=\"1\"",
-            "  count=\"3\"", " xmlns:x=\"urn:x\"", " count=\"a&amp;b\"", " count=\"<\""),
+            "  count=\"3\"", " xmlns:x=\"urn:x\"", " count=\"a&amp;b\"", " count=\"<\"",
+            " xmlns=\"http://purl.oclc.org/ooxml/spreadsheetml/main\"", " xmlns=\"urn:other\"",
+            // namespaces no element may be in: the parser refuses them
+            " xmlns=\"http://www.w3.org/XML/1998/namespace\"",
+            " xmlns=\"http://www.w3.org/2000/xmlns/\""),
         Arbitraries.of("<si><t>", "<si><t xml:space=\"preserve\">", "<si> <t>", "<si><t >",
             "<si><t xml:space='preserve'>", "<si><r><t>"),
         text(3),
