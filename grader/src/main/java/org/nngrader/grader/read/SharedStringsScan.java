@@ -2,7 +2,6 @@ package org.nngrader.grader.read;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +30,7 @@ final class SharedStringsScan {
   private static final byte[] ITEM_PRESERVE = ascii("<si><t xml:space=\"preserve\">");
   private static final byte[] ITEM_END = ascii("</t></si>");
   private static final byte[] CRLF = ascii("\r\n");
-  private static final String[] ATTRIBUTES = {"xmlns", "count", "uniqueCount"};
+  private static final byte[][] ATTRIBUTES = {ascii("xmlns"), ascii("count"), ascii("uniqueCount")};
   /** The namespaces SpreadsheetML's root may be in (others, such as XML's own, go to the parser). */
   private static final byte[][] NAMESPACES = {
     ascii("http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
@@ -138,7 +137,7 @@ final class SharedStringsScan {
       while (eq < b.length && b[eq] != '=') {
         eq++;
       }
-      int which = attribute(b, nameFrom, eq);
+      int which = indexOf(b, nameFrom, eq, ATTRIBUTES);
       if (which < 0 || seen[which] || eq + 1 >= b.length || b[eq + 1] != '"') {
         return -1;
       }
@@ -151,7 +150,7 @@ final class SharedStringsScan {
         }
         end++;
       }
-      if (end >= b.length || which == 0 && !oneOf(b, eq + 2, end, NAMESPACES)) {
+      if (end >= b.length || which == 0 && indexOf(b, eq + 2, end, NAMESPACES) < 0) {
         return -1;
       }
       i = end + 1;
@@ -159,29 +158,14 @@ final class SharedStringsScan {
     return i < b.length && b[i] == '>' ? i + 1 : -1;
   }
 
-  private static int attribute(byte[] b, int from, int to) {
-    for (int k = 0; k < ATTRIBUTES.length; k++) {
-      String a = ATTRIBUTES[k];
-      if (to - from == a.length()) {
-        boolean same = true;
-        for (int j = 0; j < a.length() && same; j++) {
-          same = b[from + j] == a.charAt(j);
-        }
-        if (same) {
-          return k;
-        }
+  /** Which of {@code values} the bytes from {@code from} to {@code to} are, or -1. */
+  private static int indexOf(byte[] b, int from, int to, byte[][] values) {
+    for (int k = 0; k < values.length; k++) {
+      if (to - from == values[k].length && at(b, from, values[k])) {
+        return k;
       }
     }
     return -1;
-  }
-
-  private static boolean oneOf(byte[] b, int from, int to, byte[][] values) {
-    for (byte[] v : values) {
-      if (to - from == v.length && at(b, from, v)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static boolean onlySpaceAfter(byte[] b, int i) {
