@@ -24,6 +24,31 @@ class HelpAndUsageTest {
   }
 
   @Test
+  void everyCommandIsFoundByItsOwnNameAndHelpIsNot() {
+    java.util.List<Object> commands = Main.commands();
+    for (Object command : commands) {
+      String name = command.getClass().getAnnotation(picocli.CommandLine.Command.class).name();
+      Object found = Main.named(commands, name);
+      if (command instanceof picocli.CommandLine.HelpCommand) {
+        assertThat(found).as(name).isNull();
+      } else {
+        assertThat(found).as(name).isSameAs(command);
+      }
+    }
+    assertThat(Main.named(commands, "--help")).isNull();
+    assertThat(Main.named(commands, "gradee")).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"templates", "solve", "grade", "bench"})
+  void aCommandBuiltAloneHelpsAsTheFullCommandLineDoes(String command) {
+    CliRun alone = CliRun.run(command, "--help");
+    CliRun full = CliRun.run("help", command);
+    assertThat(full.code()).isZero();
+    assertThat(alone.out()).isEqualTo(full.out());
+  }
+
+  @Test
   void helpWinsOverMissingRequiredOptions() {
     CliRun r = CliRun.run("grade", "--set", "x", "--help");
     assertThat(r.code()).isZero();
