@@ -16,10 +16,14 @@ final class TemplatesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int width = Templates.BUILTIN.stream().mapToInt(String::length).max().orElse(10);
+    // Built by hand rather than with printf, whose first use loads the JVM's locale data.
+    StringBuilder lines = new StringBuilder();
     for (Template t : Templates.all()) {
-      spec.commandLine().getOut().printf("%-" + width + "s  %s (%d steps)%n",
-          t.id(), t.title(), t.asked().size());
+      lines.append(t.id()).append(" ".repeat(Math.max(0, width - t.id().length()))).append("  ")
+          .append(t.title()).append(" (").append(t.asked().size()).append(" steps)")
+          .append(System.lineSeparator());
     }
+    spec.commandLine().getOut().print(lines);
     return Main.EXIT_OK;
   }
 }

@@ -1,7 +1,6 @@
 package org.nngrader.bank.model;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 
 /** Number formatting shared by worked solutions, keys and feedback. Locale independent. */
 public final class Numbers {
@@ -47,7 +46,29 @@ public final class Numbers {
       // What String.format("%.8f") gives (half up from Double.toString's digits), faster.
       return digits.setScale(8, java.math.RoundingMode.HALF_UP).toPlainString();
     }
-    return String.format(Locale.ROOT, "%.8e", x);
+    return scientific(digits);
+  }
+
+  /**
+   * What {@code String.format(Locale.ROOT, "%.8e", x)} gives (half up from Double.toString's
+   * digits, at least two exponent digits) without the Formatter, whose first use loads the
+   * JVM's locale data.
+   */
+  private static String scientific(BigDecimal digits) {
+    BigDecimal r = digits.round(new java.math.MathContext(9, java.math.RoundingMode.HALF_UP));
+    String unscaled = r.unscaledValue().abs().toString();
+    int exponent = r.precision() - r.scale() - 1;
+    StringBuilder s = new StringBuilder(16);
+    if (r.signum() < 0) {
+      s.append('-');
+    }
+    s.append(unscaled.charAt(0)).append('.').append(unscaled, 1, Math.min(9, unscaled.length()));
+    for (int i = unscaled.length(); i < 9; i++) {
+      s.append('0');
+    }
+    s.append(exponent < 0 ? "e-" : "e+");
+    int e = Math.abs(exponent);
+    return (e < 10 ? s.append('0') : s).append(e).toString();
   }
 
   /** {@link #computed} wrapped in parentheses when negative, for substitution into formulas. */

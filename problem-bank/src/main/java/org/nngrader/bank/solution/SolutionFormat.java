@@ -30,10 +30,17 @@ public enum SolutionFormat {
   HTML,
   JSON;
 
-  private static final ObjectMapper JSON_MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final Mustache HTML_TEMPLATE =
-      new DefaultMustacheFactory("org/nngrader/bank/solution").compile("solution.mustache");
+  /** The JSON writer, made on first use: text and Markdown need neither it nor the page. */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  /** The HTML page's template, compiled on first use. */
+  private static final class Page {
+    static final Mustache TEMPLATE =
+        new DefaultMustacheFactory("org/nngrader/bank/solution").compile("solution.mustache");
+  }
 
   /** Parses a format name; the message lists the valid ones. */
   public static SolutionFormat parse(String name) {
@@ -244,7 +251,7 @@ public enum SolutionFormat {
     }
     scope.put("sections", sections);
     StringWriter w = new StringWriter();
-    HTML_TEMPLATE.execute(w, scope);
+    Page.TEMPLATE.execute(w, scope);
     return w.toString();
   }
 
@@ -268,7 +275,7 @@ public enum SolutionFormat {
       root.put("symbols", s.symbols());
     }
     try {
-      return JSON_MAPPER.writeValueAsString(root) + "\n";
+      return Json.MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,13 +1,19 @@
 package org.nngrader.bank.template;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -21,7 +27,7 @@ import java.util.Map;
 final class YamlDocument {
 
   private static final YAMLFactory FACTORY = new YAMLFactory();
-  private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final JsonNode root;
   private final Map<String, Integer> lines;
@@ -32,61 +38,120 @@ final class YamlDocument {
   }
 
   /**
-   * Parses YAML text.
+   * Parses YAML text: the tree {@code ObjectMapper.readTree} would give (the first document; a
+   * repeated key keeps its last value), and the line of every field and list element, read in
+   * one pass. Building the tree here rather than with an {@code ObjectMapper} spares a command
+   * that only reads templates the mapper's set-up, about 40 ms before the JIT has run (more than
+   * parsing every built-in template), and a second pass for the lines, which a mapper cannot
+   * report.
    *
    * @throws TemplateException with the line and column of a syntax error
    */
   static YamlDocument parse(String source, String text) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(text);
+    try (JsonParser p = FACTORY.createParser(text)) {
+      return read(p);
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       int line = loc == null ? 0 : loc.getLineNr();
       throw new TemplateException(new TemplateDiagnostic(
           source, line, "", "is not valid YAML: " + e.getOriginalMessage()));
+    } catch (IOException e) {
+      // A parser over a String reads no file: every failure of it is a JsonProcessingException.
+      throw new UncheckedIOException(e);
     }
-    return new YamlDocument(root, locate(text));
   }
 
-  private static Map<String, Integer> locate(String text) {
-    Map<String, Integer> lines = new HashMap<>();
-    // Each frame: path of the container, and for arrays the next index.
-    Deque<String> paths = new ArrayDeque<>();
-    Deque<int[]> indices = new ArrayDeque<>();
-    String field = null;
-    try (JsonParser p = FACTORY.createParser(text)) {
-      JsonToken t;
-      while ((t = p.nextToken()) != null) {
-        int line = p.currentTokenLocation().getLineNr();
-        if (t == JsonToken.FIELD_NAME) {
-          field = p.currentName();
-          String path = join(paths.peek(), field);
-          lines.put(path, line);
-          continue;
-        }
-        String here;
-        if (paths.isEmpty()) {
-          here = "";
-        } else if (indices.peek() != null && indices.peek()[0] >= 0) {
-          int i = indices.peek()[0]++;
-          here = paths.peek() + "[" + i + "]";
-          lines.putIfAbsent(here, line);
-        } else {
-          here = join(paths.peek(), field);
-        }
-        if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-          paths.push(here);
-          indices.push(new int[] {t == JsonToken.START_ARRAY ? 0 : -1});
-        } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-          paths.pop();
-          indices.pop();
-        }
-      }
-    } catch (IOException e) {
-      // Already parsed once by readTree; a failure here only loses line numbers.
+  /** An open object or list: its path, its node and, for a list, the index of its next element. */
+  private static final class Open {
+    final String path;
+    final ContainerNode<?> node;
+    int next;
+
+    Open(String path, ContainerNode<?> node) {
+      this.path = path;
+      this.node = node;
     }
-    return lines;
+  }
+
+  private static YamlDocument read(JsonParser p) throws IOException {
+    Map<String, Integer> lines = new HashMap<>();
+    Deque<Open> open = new ArrayDeque<>();
+    String field = null;
+    JsonToken t = p.nextToken();
+    if (t == null) {
+      return new YamlDocument(MissingNode.getInstance(), lines);
+    }
+    for (; t != null; t = p.nextToken()) {
+      int line = p.currentTokenLocation().getLineNr();
+      Open parent = open.peek();
+      if (t == JsonToken.FIELD_NAME) {
+        field = p.currentName();
+        lines.put(join(parent.path, field), line);
+        continue;
+      }
+      if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+        Open done = open.pop();
+        if (open.isEmpty()) {
+          return new YamlDocument(done.node, lines);
+        }
+        continue;
+      }
+      String here;
+      if (parent == null) {
+        here = "";
+      } else if (parent.node.isArray()) {
+        here = parent.path + "[" + parent.next++ + "]";
+        lines.putIfAbsent(here, line);
+      } else {
+        here = join(parent.path, field);
+      }
+      JsonNode node = t == JsonToken.START_OBJECT ? NODES.objectNode()
+          : t == JsonToken.START_ARRAY ? NODES.arrayNode() : scalar(p, t);
+      if (parent != null && parent.node instanceof ArrayNode list) {
+        list.add(node);
+      } else if (parent != null) {
+        ((ObjectNode) parent.node).replace(field, node);
+      }
+      if (node instanceof ContainerNode<?> container) {
+        open.push(new Open(here, container));
+      } else if (parent == null) {
+        return new YamlDocument(node, lines);
+      }
+    }
+    // Unreachable for a parser that balances every object and list; the outermost one stands.
+    return new YamlDocument(open.getLast().node, lines);
+  }
+
+  /** A scalar token as the node {@code readTree} makes of it. */
+  private static JsonNode scalar(JsonParser p, JsonToken t) throws IOException {
+    return switch (t) {
+      case VALUE_STRING -> NODES.textNode(p.getText());
+      case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+        case INT -> NODES.numberNode(p.getIntValue());
+        case LONG -> NODES.numberNode(p.getLongValue());
+        default -> NODES.numberNode(p.getBigIntegerValue());
+      };
+      case VALUE_NUMBER_FLOAT -> switch (p.getNumberTypeFP()) {
+        case BIG_DECIMAL -> NODES.numberNode(p.getDecimalValue());
+        case FLOAT32 -> NODES.numberNode(p.getFloatValue());
+        default -> NODES.numberNode(p.getDoubleValue());
+      };
+      case VALUE_TRUE -> NODES.booleanNode(true);
+      case VALUE_FALSE -> NODES.booleanNode(false);
+      case VALUE_NULL -> NODES.nullNode();
+      case VALUE_EMBEDDED_OBJECT -> embedded(p.getEmbeddedObject());
+      default -> throw new JsonParseException(p, "unexpected " + t);
+    };
+  }
+
+  private static JsonNode embedded(Object value) {
+    if (value == null) {
+      return NODES.nullNode();
+    }
+    if (value instanceof byte[] bytes) {
+      return NODES.binaryNode(bytes);
+    }
+    return value instanceof JsonNode node ? node : NODES.pojoNode(value);
   }
 
   private static String join(String parent, String field) {
@@ -95,6 +160,11 @@ final class YamlDocument {
 
   JsonNode root() {
     return root;
+  }
+
+  /** Every path that has a line of its own, with that line. */
+  Map<String, Integer> lines() {
+    return java.util.Collections.unmodifiableMap(lines);
   }
 
   /** The line of a path, or of its nearest ancestor that has one; 0 when unknown. */
