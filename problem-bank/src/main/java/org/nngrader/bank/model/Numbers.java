@@ -62,10 +62,9 @@ public final class Numbers {
     if (r.signum() < 0) {
       s.append('-');
     }
-    s.append(unscaled.charAt(0)).append('.').append(unscaled, 1, Math.min(9, unscaled.length()));
-    for (int i = unscaled.length(); i < 9; i++) {
-      s.append('0');
-    }
+    // Rounded to 9 significant digits, the unscaled value has 9 digits or fewer.
+    s.append(unscaled.charAt(0)).append('.').append(unscaled, 1, unscaled.length())
+        .append("0".repeat(9 - unscaled.length()));
     s.append(exponent < 0 ? "e-" : "e+");
     int e = Math.abs(exponent);
     return (e < 10 ? s.append('0') : s).append(e).toString();

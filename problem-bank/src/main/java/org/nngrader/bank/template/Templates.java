@@ -2,9 +2,9 @@ package org.nngrader.bank.template;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The built-in templates, and lookup by id or by file path. Built-in templates are loaded once
@@ -40,9 +40,7 @@ public final class Templates {
   }
 
   private static Map<String, Builtin> builtins() {
-    Map<String, Builtin> builtins = new HashMap<>();
-    BUILTIN.forEach(id -> builtins.put(id, new Builtin(id)));
-    return Map.copyOf(builtins);
+    return BUILTIN.stream().collect(Collectors.toUnmodifiableMap(id -> id, Builtin::new));
   }
 
   /** A built-in template by id. */

@@ -77,11 +77,7 @@ final class YamlDocument {
     Map<String, Integer> lines = new HashMap<>();
     Deque<Open> open = new ArrayDeque<>();
     String field = null;
-    JsonToken t = p.nextToken();
-    if (t == null) {
-      return new YamlDocument(MissingNode.getInstance(), lines);
-    }
-    for (; t != null; t = p.nextToken()) {
+    for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
       int line = p.currentTokenLocation().getLineNr();
       Open parent = open.peek();
       if (t == JsonToken.FIELD_NAME) {
@@ -96,20 +92,17 @@ final class YamlDocument {
         }
         continue;
       }
+      JsonNode node = t == JsonToken.START_OBJECT ? NODES.objectNode()
+          : t == JsonToken.START_ARRAY ? NODES.arrayNode() : scalar(p, t);
       String here;
       if (parent == null) {
         here = "";
-      } else if (parent.node.isArray()) {
+      } else if (parent.node instanceof ArrayNode list) {
         here = parent.path + "[" + parent.next++ + "]";
         lines.putIfAbsent(here, line);
+        list.add(node);
       } else {
         here = join(parent.path, field);
-      }
-      JsonNode node = t == JsonToken.START_OBJECT ? NODES.objectNode()
-          : t == JsonToken.START_ARRAY ? NODES.arrayNode() : scalar(p, t);
-      if (parent != null && parent.node instanceof ArrayNode list) {
-        list.add(node);
-      } else if (parent != null) {
         ((ObjectNode) parent.node).replace(field, node);
       }
       if (node instanceof ContainerNode<?> container) {
@@ -118,8 +111,9 @@ final class YamlDocument {
         return new YamlDocument(node, lines);
       }
     }
-    // Unreachable for a parser that balances every object and list; the outermost one stands.
-    return new YamlDocument(open.getLast().node, lines);
+    // An empty document; or (for a parser that left an object or list open) the outermost one.
+    return new YamlDocument(open.isEmpty() ? MissingNode.getInstance() : open.getLast().node,
+        lines);
   }
 
   /** A scalar token as the node {@code readTree} makes of it. */
